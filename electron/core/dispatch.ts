@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import {
+  calls,
+  isCallName,
+  type CallName,
+  type CallOutput,
+  type KioskError,
+  type ParsedInput,
+  type Result,
+} from '../shared/contract';
+
+export type Handler<N extends CallName> = (input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
+export type Handlers = { [N in CallName]: Handler<N> };
+export type HandlerPart = Partial<Handlers>;
+
+/** Thrown by a handler when the thing asked for does not exist; crosses the boundary as `not_found`. */
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Joins feature modules' handler tables into one; a name registered twice, or not at all, is a bug. */
+export function joinHandlers(...parts: HandlerPart[]): Handlers {
+  const table: HandlerPart = {};
+  for (const part of parts) {
+    for (const name of Object.keys(part) as CallName[]) {
+      if (Object.hasOwn(table, name)) throw new Error(`Handler registered twice: ${name}`);
+      Object.assign(table, { [name]: part[name] });
+    }
+  }
+  const missing = (Object.keys(calls) as CallName[]).filter((name) => !Object.hasOwn(table, name));
+  if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
+  return table as Handlers;
+}
+
+export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/** The one entry point both transports use: validates by the contract, runs the handler, returns a value. */
+export function createDispatch(handlers: Handlers): Dispatch {
+  return async (name, input) => {
+    if (!isCallName(name)) {
+      return fail({ code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` });
+    }
+    const schema: z.ZodType = calls[name].input;
+    const parsed = schema.safeParse(input ?? {});
+    if (!parsed.success) {
+      return fail({
+        code: 'invalid_input',
+        message: `Invalid input for ${name}`,
+        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      });
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof NotFoundError) return fail({ code: 'not_found', message: error.message });
+      console.error(`[core] ${name} failed`, error);
+      return fail({ code: 'internal', message: 'The kiosk could not answer this request.' });
+    }
+  };
+}
+
+function fail(error: KioskError): Result<never> {
+  return { ok: false, error };
+}

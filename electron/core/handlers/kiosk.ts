@@ -1,0 +1,28 @@
+import { schemaVersion, type Db } from '../../../db/connection';
+import { forum, readSetting } from '../../../db/queries/catalog';
+import type { Language } from '../../shared/contract';
+import type { HandlerPart } from '../dispatch';
+
+export const defaultIdleSeconds = 90;
+
+export function kioskHandlers(deps: { db: Db; appVersion: string; idleSeconds?: number | undefined }): HandlerPart {
+  const { db } = deps;
+  return {
+    'kiosk.info': () => {
+      const x = readSetting(db, 'kiosk.position.x');
+      const y = readSetting(db, 'kiosk.position.y');
+      const language = readSetting(db, 'kiosk.language');
+      return {
+        kioskId: readSetting(db, 'kiosk.id') ?? '',
+        name: readSetting(db, 'kiosk.name') ?? 'Kiosk',
+        appVersion: deps.appVersion,
+        schemaVersion: schemaVersion(db),
+        dataAsOf: readSetting(db, 'catalog.updated_at') ?? '',
+        forum: forum(db),
+        position: x !== null && y !== null ? { x: Number(x), y: Number(y) } : null,
+        defaultLanguage: (language === 'en' ? 'en' : 'ru') satisfies Language,
+        idleSeconds: deps.idleSeconds ?? Number(readSetting(db, 'kiosk.idle_seconds') ?? defaultIdleSeconds),
+      };
+    },
+  };
+}

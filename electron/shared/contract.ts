@@ -1,0 +1,272 @@
+// The kiosk contract: every call and event between the renderer and the kiosk core.
+// Plain TypeScript + zod only (no node:, electron or DOM), so the renderer, the preload and the core can all import it.
+// To add a call: add its input schema and output type to `calls` below, then a handler in electron/core/handlers.
+import { z } from 'zod';
+
+/** Text in both languages; every visitor-facing string has both. */
+export type Bilingual = { ru: string; en: string };
+export type Language = keyof Bilingual;
+export const languages: readonly Language[] = ['ru', 'en'];
+
+/** A media file, content-addressed. `url` is same-origin in both transports (`/media/<sha256>`). */
+export type MediaRef = {
+  sha256: string;
+  url: string;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  alt: Bilingual;
+};
+
+export type Forum = {
+  id: string;
+  name: Bilingual;
+  venue: Bilingual;
+  startsOn: string;
+  endsOn: string;
+  timezone: string;
+  isDemo: boolean;
+};
+
+export type KioskInfo = {
+  kioskId: string;
+  name: string;
+  appVersion: string;
+  schemaVersion: number;
+  /** ISO time of the newest catalog change this kiosk holds ("data as of"). */
+  dataAsOf: string;
+  forum: Forum | null;
+  /** Where the kiosk stands on the hall plan, for "you are here"; null until staff set it. */
+  position: { x: number; y: number } | null;
+  defaultLanguage: Language;
+  idleSeconds: number;
+};
+
+export type RegionSummary = {
+  id: string;
+  isoCode: string;
+  name: Bilingual;
+  district: Bilingual;
+  summary: Bilingual;
+  tile: { col: number; row: number };
+  participating: boolean;
+  projectCount: number;
+};
+
+export type TagSummary = { id: string; name: Bilingual; projectCount: number };
+
+export type ProjectKind = 'tourism' | 'cluster';
+
+export type ProjectCard = {
+  id: string;
+  kind: ProjectKind;
+  title: Bilingual;
+  summary: Bilingual;
+  regionId: string;
+  regionName: Bilingual;
+  clusterId: string | null;
+  booth: string | null;
+  featured: boolean;
+  cover: MediaRef | null;
+};
+
+export type Exhibitor = {
+  id: string;
+  name: Bilingual;
+  about: Bilingual;
+  booth: string;
+  zoneId: string | null;
+  contactName: Bilingual;
+  phone: string;
+  email: string;
+  website: string;
+  logo: MediaRef | null;
+};
+
+export type ProjectDetail = ProjectCard & {
+  description: Bilingual;
+  visiting: Bilingual;
+  linkUrl: string;
+  tags: { id: string; name: Bilingual }[];
+  media: (MediaRef & { caption: Bilingual })[];
+  exhibitor: Exhibitor | null;
+  clusterName: Bilingual | null;
+};
+
+export type Page<T> = { items: T[]; total: number; offset: number; limit: number };
+
+export type ClusterMember = { id: string; name: Bilingual; role: Bilingual; exhibitorId: string | null };
+
+export type Cluster = {
+  id: string;
+  regionId: string;
+  name: Bilingual;
+  about: Bilingual;
+  cover: MediaRef | null;
+  members: ClusterMember[];
+  projectCount: number;
+};
+
+export type RouteStop = {
+  id: string;
+  position: number;
+  enterprise: Bilingual;
+  title: Bilingual;
+  about: Bilingual;
+  visiting: Bilingual;
+  booking: Bilingual;
+  address: Bilingual;
+  durationMinutes: number;
+  latitude: number;
+  longitude: number;
+  cover: MediaRef | null;
+};
+
+export type Route = {
+  id: string;
+  name: Bilingual;
+  about: Bilingual;
+  linkUrl: string;
+  cover: MediaRef | null;
+  stops: RouteStop[];
+};
+
+export type ProgrammeKind = 'plenary' | 'presentation' | 'awards' | 'signing' | 'panel' | 'excursion' | 'other';
+
+export type ProgrammeSession = {
+  id: string;
+  kind: ProgrammeKind;
+  startsAt: string;
+  endsAt: string;
+  title: Bilingual;
+  about: Bilingual;
+  place: Bilingual;
+};
+
+export type ProgrammeDay = { date: string; sessions: ProgrammeSession[] };
+
+export type HallZone = { id: string; name: Bilingual; x: number; y: number; width: number; height: number };
+
+export type HallBooth = {
+  exhibitorId: string;
+  booth: string;
+  name: Bilingual;
+  zoneId: string | null;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+};
+
+export type HallPlan = { width: number; height: number; zones: HallZone[]; booths: HallBooth[] };
+
+export const searchKinds = ['project', 'exhibitor', 'region', 'cluster', 'route_stop', 'tag'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+/** A piece of text; `match` pieces are what the query found. Rendered as text, never as HTML. */
+export type TextSegment = { text: string; match: boolean };
+
+export type SearchHit = {
+  kind: SearchKind;
+  id: string;
+  title: { ru: TextSegment[]; en: TextSegment[] };
+  snippet: { ru: TextSegment[]; en: TextSegment[] };
+  /** How it matched: whole words or prefixes, or a substring inside a longer word. */
+  matchedBy: 'words' | 'substring';
+};
+
+export type SearchResult = { query: string; hits: SearchHit[] };
+
+// ---- Inputs -------------------------------------------------------------------------------------------------
+
+const id = z.string().min(1).max(128);
+const noInput = z.object({}).strict();
+
+/** Search text longer than this is refused at the boundary; nobody types more on a kiosk keyboard. */
+export const maxSearchLength = 200;
+
+export const pageInput = {
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(100).default(24),
+};
+
+/** Every call: its input schema and, as a phantom type, its output. Names are `area.verb`. */
+export const calls = {
+  'kiosk.info': { input: noInput, output: {} as KioskInfo },
+  'regions.list': { input: noInput, output: {} as RegionSummary[] },
+  'tags.list': { input: noInput, output: {} as TagSummary[] },
+  'projects.list': {
+    input: z
+      .object({
+        regionId: id.optional(),
+        clusterId: id.optional(),
+        tagId: id.optional(),
+        featured: z.boolean().optional(),
+        ...pageInput,
+      })
+      .strict(),
+    output: {} as Page<ProjectCard>,
+  },
+  'projects.get': { input: z.object({ id }).strict(), output: {} as ProjectDetail },
+  'clusters.list': { input: noInput, output: {} as Cluster[] },
+  'route.get': { input: z.object({ id: id.optional() }).strict(), output: {} as Route },
+  'programme.days': { input: noInput, output: {} as ProgrammeDay[] },
+  'programme.nowNext': {
+    input: z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict(),
+    output: {} as { at: string; now: ProgrammeSession[]; next: ProgrammeSession[] },
+  },
+  'hall.plan': { input: noInput, output: {} as HallPlan },
+  search: {
+    input: z
+      .object({
+        q: z.string().max(maxSearchLength),
+        limit: z.number().int().min(1).max(50).default(20),
+      })
+      .strict(),
+    output: {} as SearchResult,
+  },
+} as const;
+
+export type CallName = keyof typeof calls;
+export const callNames = Object.keys(calls) as CallName[];
+export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<(typeof calls)[N]['input']>;
+export type CallOutput<N extends CallName> = (typeof calls)[N]['output'];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+// ---- Events -------------------------------------------------------------------------------------------------
+
+/** Every event the core may push to the renderer, with its payload. */
+export type Events = {
+  /** The local catalog changed (demo content loaded, a sync page applied): refetch what is on screen. */
+  'catalog.changed': { dataAsOf: string };
+};
+export type EventName = keyof Events;
+export const eventNames: readonly EventName[] = ['catalog.changed'];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+}
+
+// ---- Results ------------------------------------------------------------------------------------------------
+
+export type ErrorCode = 'invalid_input' | 'unknown_call' | 'not_found' | 'too_large' | 'unavailable' | 'internal';
+
+/** Errors cross the boundary as values; the renderer shows `code` in the visitor's language. */
+export type KioskError = {
+  code: ErrorCode;
+  message: string;
+  /** For invalid_input: which fields and why. */
+  issues?: { path: string; message: string }[];
+};
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
+
+/** What both transports give the renderer: `window.kiosk` in Electron, an HTTP client in a browser. */
+export type KioskApi = {
+  invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};

@@ -1,0 +1,35 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser tests of the kiosk served by `npm run web` (the HTTP transport), in Debian's Chromium.
+// Each test starts its own kiosk on a fresh data folder (tests/e2e/fixtures.ts); run `npm run build` first.
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1080, height: 1920 },
+    hasTouch: true,
+    isMobile: false,
+    locale: 'ru-RU',
+    timezoneId: 'Asia/Omsk',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+});

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Node-side entry points that run without Electron: the HTTP transport (npm run web) and the benchmarks.
+const entry = (path: string) => resolve(import.meta.dirname, path);
+
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'out/node',
+    target: 'node20',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        web: entry('electron/core/web.ts'),
+        'bench-search': entry('bench/search.ts'),
+        'schema-snapshot': entry('scripts/schema-snapshot.ts'),
+      },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});
