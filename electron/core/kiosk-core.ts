@@ -40,9 +40,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const events = new EventHub();
   const now = options.now ?? (() => new Date());
 
-  if (!readSetting(db, 'kiosk.id')) writeSetting(db, 'kiosk.id', randomUUID());
-  if (options.demo !== false && catalogIsEmpty(db)) {
-    loadDemoContent(db, media, options.demo ?? {});
+  try {
+    if (!readSetting(db, 'kiosk.id')) writeSetting(db, 'kiosk.id', randomUUID());
+    if (options.demo !== false && catalogIsEmpty(db)) {
+      loadDemoContent(db, media, options.demo ?? {});
+    }
+  } catch (error) {
+    db.close();
+    throw error;
   }
 
   const handlers = joinHandlers(

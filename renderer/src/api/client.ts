@@ -1,13 +1,5 @@
-import {
-  isCallName,
-  type CallInput,
-  type CallName,
-  type CallOutput,
-  type EventName,
-  type Events,
-  type KioskApi,
-  type Result,
-} from '../../../electron/shared/contract';
+// Types only: the contract's runtime part (zod schemas) stays out of the renderer bundle; the core validates.
+import type { CallInput, CallName, CallOutput, EventName, Events, KioskApi, Result } from '../../../electron/shared/contract';
 
 declare global {
   // Augmenting a global declaration needs an interface.
@@ -27,7 +19,6 @@ function httpApi(): KioskApi {
 
   return {
     async invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
-      if (!isCallName(name)) return { ok: false, error: { code: 'unknown_call', message: `Unknown call: ${String(name)}` } };
       try {
         const response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
           method: 'POST',

@@ -120,7 +120,7 @@ describe('catalog queries over the demo forum', () => {
     const days = programmeDays(db);
     expect(days).toHaveLength(2);
     const plenary = days[0]!.sessions.find((s) => s.kind === 'plenary')!;
-    expect(plenary.title.ru).toMatch(/^Промышленный туризм\. Сегодня и завтра/);
+    expect(plenary.title.ru).toContain("Промышленный туризм. Сегодня и завтра");
     const during = new Date(new Date(plenary.startsAt).getTime() + 60_000);
     const { now, next } = programmeNowNext(db, during);
     expect(now.map((s) => s.id)).toContain(plenary.id);
