@@ -13,6 +13,11 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // Portrait 1080×1920 is the kiosks' main screen; tests tagged @landscape also run at 1920×1080.
+  projects: [
+    { name: 'portrait', use: { viewport: { width: 1080, height: 1920 } } },
+    { name: 'landscape', use: { viewport: { width: 1920, height: 1080 } }, grep: /@landscape/ },
+  ],
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1080, height: 1920 },

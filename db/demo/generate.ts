@@ -26,6 +26,8 @@ export const defaultDemoProjects = 320;
 /** Fixed, so that the database is identical on every run; it is what the kiosk shows as "data as of". */
 export const demoUpdatedAt = '2026-11-25T18:00:00+06:00';
 export const demoForumId = 'industry-days-omsk-2026';
+/** Where a demo kiosk stands on the hall plan ("you are here"): by the entrance, bottom centre. Staff move real ones. */
+export const demoKioskPosition = { x: 60, y: 69 };
 
 type MediaSink = { put(bytes: Uint8Array): string };
 
@@ -457,7 +459,15 @@ function generate(db: Db, media: MediaSink, seed: number, projectCount: number):
 
   const projects = insertProjects(db, pool, seed, projectCount, participating, teamOf, boothOf);
 
-  db.prepare('INSERT OR REPLACE INTO kiosk_settings (key, value) VALUES (?, ?)').run('catalog.updated_at', demoUpdatedAt);
+  const setting = db.prepare('INSERT OR REPLACE INTO kiosk_settings (key, value) VALUES (?, ?)');
+  setting.run('catalog.updated_at', demoUpdatedAt);
+  // A kiosk's position is its own setting: only fill it in where staff have not placed this kiosk yet.
+  db.prepare('INSERT OR IGNORE INTO kiosk_settings (key, value) VALUES (?, ?), (?, ?)').run(
+    'kiosk.position.x',
+    String(demoKioskPosition.x),
+    'kiosk.position.y',
+    String(demoKioskPosition.y),
+  );
 
   return {
     regions: regions.length,

@@ -1,17 +1,37 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 const webEntry = resolve('out/node/web.js');
 
 export type Kiosk = { url: string; dataDir: string; process: ChildProcess };
 
-/** Starts `npm run web`'s server on a free port with a data folder of its own; stops it after the test. */
+let seededData: string | null = null;
+
+/**
+ * A data folder as the kiosk leaves it after its first run (demo forum loaded), made once per worker: each test
+ * then starts from a copy instead of generating the forum again.
+ */
+async function seededDataFolder(): Promise<string> {
+  if (!seededData) {
+    const kiosk = await launch(mkdtempSync(join(tmpdir(), 'kiosk-e2e-seed-')), []);
+    await stopProcess(kiosk);
+    seededData = kiosk.dataDir;
+  }
+  return seededData;
+}
+
+/** Starts `npm run web`'s server on a free port with a data folder of its own; stop it with stopKiosk. */
 export async function startKiosk(args: string[] = []): Promise<Kiosk> {
-  if (!existsSync(webEntry)) throw new Error(`${webEntry} is missing: run \`npm run build\` before the browser tests`);
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  cpSync(await seededDataFolder(), dataDir, { recursive: true });
+  return launch(dataDir, args);
+}
+
+async function launch(dataDir: string, args: string[]): Promise<Kiosk> {
+  if (!existsSync(webEntry)) throw new Error(`${webEntry} is missing: run \`npm run build\` before the browser tests`);
   const child = spawn(process.execPath, [webEntry, '--port', '0', '--data', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -34,12 +54,16 @@ export async function startKiosk(args: string[] = []): Promise<Kiosk> {
   return { url, dataDir, process: child };
 }
 
-export async function stopKiosk(kiosk: Kiosk): Promise<void> {
+async function stopProcess(kiosk: Kiosk): Promise<void> {
   if (kiosk.process.exitCode === null) {
     const exited = new Promise((done) => kiosk.process.once('exit', done));
     kiosk.process.kill('SIGTERM');
     await exited;
   }
+}
+
+export async function stopKiosk(kiosk: Kiosk): Promise<void> {
+  await stopProcess(kiosk);
   rmSync(kiosk.dataDir, { recursive: true, force: true });
 }
 
@@ -52,3 +76,17 @@ export const test = base.extend<{ kiosk: Kiosk }>({
 });
 
 export { expect };
+
+/**
+ * Opens the kiosk as a visitor finds it (the attract loop) and touches it; the touch enters at the item the loop was
+ * showing, so go on to the home screen from there.
+ */
+export async function startVisit(page: Page, kiosk: Kiosk): Promise<void> {
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: /Touch the screen to start/ }).tap();
+  const regions = page.getByRole('button', { name: /^Регионы/ });
+  const home = page.getByRole('button', { name: 'На главную' });
+  await expect(regions.or(home)).toBeVisible();
+  if (await home.isVisible()) await home.tap();
+  await expect(regions).toBeVisible();
+}

@@ -1,62 +1,36 @@
-import { expect, test } from './fixtures';
+import { expect, startVisit, test } from './fixtures';
 
 // The whole path, as a visitor drives it: renderer → contract (HTTP) → core → SQLite → back.
-test('the kiosk shows the demo forum from its local database', async ({ page, kiosk }) => {
-  await page.goto(kiosk.url);
+test('the kiosk shows the demo forum from its local database @landscape', async ({ page, kiosk }) => {
+  await startVisit(page, kiosk);
   await expect(page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' })).toBeVisible();
   await expect(page.getByText('Демонстрационные данные')).toBeVisible();
-  await expect(page.getByTestId('transport')).toHaveText('HTTP');
-
-  const regions = page.getByRole('list', { name: 'regions' }).getByRole('button');
-  await expect(regions).toHaveCount(await regions.count());
-  expect(await regions.count()).toBeGreaterThanOrEqual(62);
-  await expect(page.getByRole('list', { name: 'Кластеры Омской области' }).getByRole('listitem')).toHaveCount(10);
-  await expect(page.getByRole('list', { name: 'Индустриальная Сибирь – величие России' }).getByRole('listitem')).not.toHaveCount(0);
-  await expect(page.getByText(/Промышленный туризм\. Сегодня и завтра/)).toBeVisible();
+  // "Data as of" comes from the catalog's own timestamp, shown in the forum's time zone.
+  await expect(page.getByText('Данные на 25 нояб., 18:00')).toBeVisible();
+  for (const entry of [/^Регионы/, /^Индустриальная Сибирь – величие России/, /^Кластеры Омской области/, /^Отрасли и темы/, /^Программа/, /^Найти стенд/, /^Поиск$/]) {
+    await expect(page.getByRole('button', { name: entry })).toBeVisible();
+  }
 });
 
-test('a visitor opens a region, then a project with its cover image', async ({ page, kiosk }) => {
-  await page.goto(kiosk.url);
-  await page.getByRole('list', { name: 'regions' }).getByRole('button', { name: /^Омская область/ }).tap();
-  const projects = page.getByRole('list', { name: 'Проекты' }).getByRole('button');
-  await expect(projects.first()).toBeVisible();
-  const title = (await projects.first().locator('span').first().textContent()) ?? '';
-  await projects.first().tap();
-
-  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
-  const cover = page.getByRole('article').getByRole('img');
-  await expect(cover).toBeVisible();
-  // The image really loaded from the kiosk's media store.
-  await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-
-  await page.getByRole('button', { name: /Назад/ }).tap();
-  await expect(page.getByRole('heading', { level: 2, name: 'Поиск' })).toBeVisible();
+test('the programme entry on home tells what is on stage now, by the kiosk clock', async ({ page, kiosk }) => {
+  await page.clock.setFixedTime(new Date('2026-12-03T10:30:00+06:00'));
+  await startVisit(page, kiosk);
+  await expect(page.getByRole('button', { name: /^Программа.*Сейчас: 10:00 Пленарное заседание/ })).toBeVisible();
 });
 
-test('search finds Cyrillic text regardless of case and ё, highlights it, and opens the project', async ({ page, kiosk }) => {
-  await page.goto(kiosk.url);
-  const box = page.getByRole('searchbox', { name: 'Поиск' });
-  await box.tap();
-  await box.fill('ОМСК');
-  const results = page.getByRole('list', { name: 'Поиск: ОМСК' });
-  await expect(results.getByRole('listitem').first()).toBeVisible();
-  await expect(results.locator('mark').first()).toHaveText(/омск/i);
-
-  await box.fill('zzzzqqq');
-  await expect(page.getByText('Ничего не найдено')).toBeVisible();
-
-  // Hostile input is just text: no error, no crash.
-  await box.fill('"NEAR( * ');
-  await expect(page.getByRole('alert')).toHaveCount(0);
-});
-
-test('one tap switches everything, content included, to English and back', async ({ page, kiosk }) => {
-  await page.goto(kiosk.url);
-  await page.getByRole('button', { name: 'Switch to English' }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: 'Industry Days in the Omsk Region' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'Omsk region clusters' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'regions' }).getByRole('button', { name: /^Omsk Oblast/ })).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByRole('button', { name: 'Переключить на русский' }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' })).toBeVisible();
+test('media come from the kiosk media store, with cache headers', async ({ page, kiosk }) => {
+  await startVisit(page, kiosk);
+  const result = await page.evaluate(async () => {
+    const call = async (name: string, input: unknown) =>
+      (await (await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })).json()) as {
+        ok: boolean;
+        value: { items: { cover: { url: string } | null }[] };
+      };
+    const page = await call('projects.list', { featured: true, limit: 1 });
+    const url = page.value.items[0]?.cover?.url ?? '';
+    const response = await fetch(url);
+    return { url, status: response.status, cache: response.headers.get('cache-control'), type: response.headers.get('content-type') };
+  });
+  expect(result.url).toMatch(/^\/media\/[0-9a-f]{64}$/);
+  expect(result).toMatchObject({ status: 200, cache: 'public, max-age=31536000, immutable', type: 'image/svg+xml' });
 });

@@ -1,26 +1,42 @@
-import { createContext, useContext } from 'react';
 import type { Bilingual, ErrorCode, Language } from '../../../electron/shared/contract';
+import { useSettings } from '../state/settings';
 
+// Strings shared by several screens. A screen's own words stay in the screen, written as { ru, en } and shown with
+// `pick`, so every text has both languages next to each other.
 const strings = {
+  touchToStart: { ru: 'Коснитесь экрана, чтобы начать', en: 'Touch the screen to start' },
   demoContent: { ru: 'Демонстрационные данные', en: 'Demo content' },
   dataAsOf: { ru: 'Данные на', en: 'Data as of' },
   switchLanguage: { ru: 'English', en: 'Русский' },
   switchLanguageLabel: { ru: 'Switch to English', en: 'Переключить на русский' },
+  back: { ru: 'Назад', en: 'Back' },
+  home: { ru: 'На главную', en: 'Home' },
+  accessibility: { ru: 'Специальные возможности', en: 'Accessibility' },
+  close: { ru: 'Закрыть', en: 'Close' },
   regions: { ru: 'Регионы', en: 'Regions' },
+  industries: { ru: 'Отрасли и темы', en: 'Industries and themes' },
   projects: { ru: 'Проекты', en: 'Projects' },
   clusters: { ru: 'Кластеры Омской области', en: 'Omsk region clusters' },
   route: { ru: 'Маршрут', en: 'Route' },
   programme: { ru: 'Программа', en: 'Programme' },
+  hallPlan: { ru: 'Найти стенд', en: 'Find a booth' },
   search: { ru: 'Поиск', en: 'Search' },
-  searchPlaceholder: { ru: 'Проект, регион, стенд…', en: 'Project, region, booth…' },
   nothingFound: { ru: 'Ничего не найдено', en: 'Nothing found' },
   loading: { ru: 'Загрузка…', en: 'Loading…' },
-  back: { ru: 'Назад', en: 'Back' },
   booth: { ru: 'Стенд', en: 'Booth' },
-  visiting: { ru: 'Для туристов', en: 'For visitors' },
   minutes: { ru: 'мин', en: 'min' },
-  servedOver: { ru: 'Связь с ядром', en: 'Core transport' },
-  members: { ru: 'Участники', en: 'Members' },
+  now: { ru: 'Сейчас', en: 'Now' },
+  next: { ru: 'Далее', en: 'Next' },
+  showOnPlan: { ru: 'Показать на плане', en: 'Show on the plan' },
+  scanToTake: { ru: 'Наведите камеру телефона, чтобы сохранить', en: 'Point your phone camera to take it with you' },
+  stillThere: { ru: 'Вы ещё здесь?', en: 'Still there?' },
+  continue: { ru: 'Продолжить', en: 'Continue' },
+  startOver: { ru: 'Начать сначала', en: 'Start over' },
+  textSize: { ru: 'Размер текста', en: 'Text size' },
+  highContrast: { ru: 'Высокий контраст', en: 'High contrast' },
+  reachMode: { ru: 'Всё внизу экрана', en: 'Everything within reach' },
+  reducedMotion: { ru: 'Без анимации', en: 'Reduce motion' },
+  noImage: { ru: 'Изображение недоступно', en: 'Image not available' },
 } satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof strings;
@@ -43,16 +59,20 @@ export function pluralRu(n: number, one: string, few: string, many: string): str
   return many;
 }
 
-export function countProjects(n: number, language: Language): string {
-  return language === 'ru' ? `${n} ${pluralRu(n, 'проект', 'проекта', 'проектов')}` : `${n} ${n === 1 ? 'project' : 'projects'}`;
+/** A count with its noun in the right form: plural(n, lang, ['проект', 'проекта', 'проектов'], ['project', 'projects']). */
+export function plural(n: number, language: Language, ru: [string, string, string], en: [string, string]): string {
+  return language === 'ru' ? `${n} ${pluralRu(n, ...ru)}` : `${n} ${n === 1 ? en[0] : en[1]}`;
 }
 
-export const LanguageContext = createContext<Language>('ru');
+export function countProjects(n: number, language: Language): string {
+  return plural(n, language, ['проект', 'проекта', 'проектов'], ['project', 'projects']);
+}
 
 export function useI18n() {
-  const language = useContext(LanguageContext);
+  const { language } = useSettings().settings;
   return {
     language,
+    locale: language === 'ru' ? 'ru-RU' : 'en-GB',
     t: (key: StringKey) => strings[key][language],
     pick: (text: Bilingual) => text[language] || text.ru,
     errorMessage: (code: ErrorCode) => errorText[code][language],

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** Seconds the "Still there?" countdown gives a visitor before the kiosk starts over. */
+export const idleCountdownSeconds = 15;
+
+/**
+ * Watches for touches, keys and scrolling; after `idleSeconds` without any, asks "Still there?" and counts down.
+ * Returns the seconds left of the countdown (null while the visitor is active) and a way to dismiss it.
+ */
+export function useIdle(idleSeconds: number, enabled: boolean, onTimeout: () => void): { countdown: number | null; stay: () => void } {
+  // Activity is recorded in a ref: a touch must not re-render the whole kiosk.
+  const lastActivity = useRef(0);
+  const [countdown, setCountdown] = useState<number | null>(null);
+  const timeout = useRef(onTimeout);
+  useEffect(() => {
+    timeout.current = onTimeout;
+  }, [onTimeout]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    lastActivity.current = Date.now();
+    const touch = () => {
+      lastActivity.current = Date.now();
+    };
+    const tick = () => {
+      const idleFor = (Date.now() - lastActivity.current) / 1000;
+      if (idleFor < idleSeconds) {
+        setCountdown(null);
+        return;
+      }
+      const left = Math.max(0, Math.ceil(idleSeconds + idleCountdownSeconds - idleFor));
+      setCountdown(left);
+      if (left === 0) timeout.current();
+    };
+    const events = ['pointerdown', 'keydown', 'wheel', 'scroll'] as const;
+    events.forEach((event) => window.addEventListener(event, touch, { capture: true, passive: true }));
+    const timer = window.setInterval(tick, 250);
+    return () => {
+      events.forEach((event) => window.removeEventListener(event, touch, { capture: true }));
+      window.clearInterval(timer);
+    };
+  }, [enabled, idleSeconds]);
+
+  const stay = useCallback(() => {
+    lastActivity.current = Date.now();
+    setCountdown(null);
+  }, []);
+  return { countdown: enabled ? countdown : null, stay };
+}

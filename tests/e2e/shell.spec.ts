@@ -1,0 +1,160 @@
+import { expect, startKiosk, startVisit, stopKiosk, test } from './fixtures';
+
+test.describe('attract loop', () => {
+  test('cycles featured projects and route stops and says "touch to start" in both languages @landscape', async ({ page, kiosk }) => {
+    await page.clock.install();
+    await page.goto(kiosk.url);
+    const attract = page.getByRole('button', { name: 'Коснитесь экрана, чтобы начать / Touch the screen to start' });
+    await expect(attract).toBeVisible();
+    await expect(page.getByText('Коснитесь экрана, чтобы начать', { exact: true })).toBeVisible();
+    await expect(page.getByText('Touch the screen to start', { exact: true })).toBeVisible();
+    const first = (await page.locator('.attract-title').first().textContent()) ?? '';
+    expect(first).not.toBe('');
+    await page.clock.runFor(8000);
+    await expect(page.locator('.attract-title', { hasNotText: first }).first()).toBeVisible();
+  });
+
+  test('a touch enters the app at the item on screen', async ({ page, kiosk }) => {
+    await page.goto(kiosk.url);
+    const title = (await page.locator('.attract-title').first().textContent()) ?? '';
+    expect(title).not.toBe('');
+    await page.getByRole('button', { name: /Touch the screen to start/ }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    // Home lies underneath: Back leads there.
+    await page.getByRole('button', { name: /Назад/ }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' })).toBeVisible();
+  });
+});
+
+test.describe('language', () => {
+  test('one tap switches the whole kiosk, content included, to English and back', async ({ page, kiosk }) => {
+    await startVisit(page, kiosk);
+    await page.getByRole('button', { name: 'Switch to English' }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Industry Days in the Omsk Region' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Industrial Siberia – the greatness of Russia/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Omsk region clusters/ })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('button', { name: /^Regions/ }).tap();
+    await expect(page.getByRole('button', { name: /^Back/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Переключить на русский' }).tap();
+    await expect(page.getByRole('button', { name: /^Назад/ })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  });
+});
+
+test.describe('idle reset', () => {
+  test('asks "Still there?", keeps the visitor who answers, and starts over for the next one', async ({ page }) => {
+    const kiosk = await startKiosk(['--idle-seconds', '20']);
+    try {
+      await page.clock.install();
+      await startVisit(page, kiosk);
+      // One visitor's choices: English, high contrast, larger text, a screen deep in the app.
+      await page.getByRole('button', { name: 'Switch to English' }).tap();
+      await page.getByRole('button', { name: 'Accessibility' }).tap();
+      await page.getByRole('button', { name: 'High contrast' }).tap();
+      await page.getByRole('button', { name: '150%' }).tap();
+      await page.getByRole('button', { name: 'Close' }).tap();
+      await page.getByRole('button', { name: /^Regions/ }).tap();
+      await expect(page.getByRole('button', { name: /^Back/ })).toBeVisible();
+
+      await page.clock.runFor(19_000);
+      await expect(page.getByRole('alertdialog')).toHaveCount(0);
+      await page.clock.runFor(2_000);
+      const dialog = page.getByRole('alertdialog', { name: 'Still there?' });
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: 'Continue' }).tap();
+      await expect(dialog).toHaveCount(0);
+      await expect(page.getByRole('button', { name: /^Back/ })).toBeVisible();
+
+      await page.clock.runFor(21_000);
+      await expect(dialog).toBeVisible();
+      await expect(dialog).toContainText(/start over in \d+ s/);
+      await page.clock.runFor(16_000);
+      await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
+
+      // The next visitor finds the kiosk as new: Russian, home, default settings.
+      await page.getByRole('button', { name: /Touch the screen to start/ }).tap();
+      await expect(page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' }).or(page.getByRole('heading', { level: 1 })).first()).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+      await expect(page.locator('html')).toHaveAttribute('style', /--text-scale: 1(;|$)/);
+    } finally {
+      await stopKiosk(kiosk);
+    }
+  });
+});
+
+test.describe('accessibility settings', () => {
+  test('larger text, high contrast, reach mode and reduced motion', async ({ page, kiosk }) => {
+    await startVisit(page, kiosk);
+    await page.getByRole('button', { name: 'Специальные возможности' }).tap();
+    const dialog = page.getByRole('dialog', { name: 'Специальные возможности' });
+
+    await dialog.getByRole('button', { name: '200%' }).tap();
+    await expect(dialog.getByRole('button', { name: '200%' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('40px');
+
+    await dialog.getByRole('button', { name: 'Высокий контраст' }).tap();
+    await expect(dialog.getByRole('button', { name: 'Высокий контраст' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(0, 0, 0)');
+
+    await dialog.getByRole('button', { name: 'Без анимации' }).tap();
+    await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduced');
+
+    await dialog.getByRole('button', { name: 'Всё внизу экрана' }).tap();
+    await dialog.getByRole('button', { name: 'Закрыть' }).tap();
+    // Reach mode: every control in the lower part of the screen.
+    const height = page.viewportSize()!.height;
+    for (const button of await page.getByRole('button').all()) {
+      const box = await button.boundingBox();
+      if (box) expect(box.y, (await button.textContent()) ?? '').toBeGreaterThan(height * 0.35);
+    }
+  });
+
+  test('every control is at least 48 px on home', async ({ page, kiosk }) => {
+    await startVisit(page, kiosk);
+    for (const button of await page.getByRole('button').all()) {
+      const box = await button.boundingBox();
+      expect(box, (await button.textContent()) ?? '').not.toBeNull();
+      expect(box!.height).toBeGreaterThanOrEqual(48);
+      expect(box!.width).toBeGreaterThanOrEqual(48);
+    }
+  });
+});
+
+test.describe('touch hardening', () => {
+  test('no selection, no long-press menu, no zoom, no dragging, no links away, no pop-ups', async ({ page, kiosk }) => {
+    await startVisit(page, kiosk);
+    const checks = await page.evaluate(() => {
+      const fire = (type: string, init: EventInit & { ctrlKey?: boolean } = {}) => {
+        const event = type === 'wheel' ? new WheelEvent(type, { cancelable: true, bubbles: true, ctrlKey: true, deltaY: -100 }) : new Event(type, { cancelable: true, bubbles: true, ...init });
+        document.body.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      return {
+        userSelect: getComputedStyle(document.documentElement).userSelect,
+        contextMenuBlocked: fire('contextmenu'),
+        dragBlocked: fire('dragstart'),
+        dropBlocked: fire('drop'),
+        pinchZoomBlocked: fire('wheel'),
+        popup: window.open('https://example.com') === null,
+        links: document.querySelectorAll('a[href]').length,
+        viewport: document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? '',
+      };
+    });
+    expect(checks).toEqual({
+      userSelect: 'none',
+      contextMenuBlocked: true,
+      dragBlocked: true,
+      dropBlocked: true,
+      pinchZoomBlocked: true,
+      popup: true,
+      links: 0,
+      viewport: expect.stringContaining('user-scalable=no'),
+    });
+    // Zoom shortcuts do nothing.
+    await page.keyboard.press('Control+=');
+    expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+    expect(page.url()).toBe(kiosk.url);
+  });
+});
