@@ -14,6 +14,7 @@ export default defineConfig({
       input: {
         web: entry('electron/core/web.ts'),
         'bench-search': entry('bench/search.ts'),
+        'bench-visitor': entry('bench/visitor.ts'),
         'schema-snapshot': entry('scripts/schema-snapshot.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
