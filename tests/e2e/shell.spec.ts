@@ -57,9 +57,10 @@ test.describe('idle reset', () => {
       await page.getByRole('button', { name: /^Regions/ }).tap();
       await expect(page.getByRole('button', { name: /^Back/ })).toBeVisible();
 
-      await page.clock.runFor(19_000);
+      // The page clock also runs in real time between steps: keep a margin below the 20 s.
+      await page.clock.runFor(15_000);
       await expect(page.getByRole('alertdialog')).toHaveCount(0);
-      await page.clock.runFor(2_000);
+      await page.clock.runFor(6_000);
       const dialog = page.getByRole('alertdialog', { name: 'Still there?' });
       await expect(dialog).toBeVisible();
       await dialog.getByRole('button', { name: 'Continue' }).tap();
