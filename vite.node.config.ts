@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// Node-side entry points that run without Electron: the HTTP transport (npm run web) and the benchmarks.
+// Node-side entry points that run without Electron: the HTTP transport (npm run web), the hub (npm run hub)
+// and the benchmarks.
 const entry = (path: string) => resolve(import.meta.dirname, path);
 
 export default defineConfig({
@@ -13,6 +14,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         web: entry('electron/core/web.ts'),
+        hub: entry('hub/main.ts'),
         'bench-search': entry('bench/search.ts'),
         'bench-visitor': entry('bench/visitor.ts'),
         'schema-snapshot': entry('scripts/schema-snapshot.ts'),

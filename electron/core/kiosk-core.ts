@@ -9,7 +9,9 @@ import { EventHub } from './events';
 import { catalogHandlers } from './handlers/catalog';
 import { kioskHandlers } from './handlers/kiosk';
 import { searchHandlers } from './handlers/search';
+import { syncHandlers, toStatusInfo } from './handlers/sync';
 import { MediaStore } from './media-store';
+import { SyncClient, type SyncClientOptions } from './sync/sync-client';
 
 export type KioskCoreOptions = {
   /** The kiosk's data folder: kiosk.db and media/. Created on first run. */
@@ -20,6 +22,8 @@ export type KioskCoreOptions = {
   /** Overrides the default idle timeout (seconds) for this run, e.g. `--idle-seconds` in tests. */
   idleSeconds?: number;
   now?: () => Date;
+  /** Sync worker settings (interval, backoff, media budget; `fetch` for tests). The worker starts with `start()`. */
+  sync?: Partial<Omit<SyncClientOptions, 'dbFile' | 'media' | 'appVersion' | 'onStatus' | 'onCatalogChanged'>>;
 };
 
 export type KioskCore = {
@@ -27,9 +31,13 @@ export type KioskCore = {
   readonly db: Db;
   readonly media: MediaStore;
   readonly events: EventHub;
+  /** Sync with the hub; idle until the kiosk is enrolled. */
+  readonly sync: SyncClient;
   /** The one entry point of both transports. */
   readonly dispatch: Dispatch;
-  close(): void;
+  /** Starts background work (sync). Tests and tools that only read the catalog need not call it. */
+  start(): void;
+  close(): Promise<void>;
 };
 
 /** Opens the kiosk's local state and builds the handler table. Plain Node: never imports electron. */
@@ -50,10 +58,20 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     throw error;
   }
 
+  const sync = new SyncClient({
+    ...options.sync,
+    dbFile: join(options.dataDir, 'kiosk.db'),
+    media,
+    appVersion: options.appVersion,
+    onStatus: (status) => events.emit('sync.status', toStatusInfo(status)),
+    onCatalogChanged: (dataAsOf) => events.emit('catalog.changed', { dataAsOf }),
+  });
+
   const handlers = joinHandlers(
     kioskHandlers({ db, appVersion: options.appVersion, idleSeconds: options.idleSeconds }),
     catalogHandlers({ db, now }),
     searchHandlers({ db }),
+    syncHandlers({ sync }),
   );
 
   return {
@@ -61,7 +79,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     db,
     media,
     events,
+    sync,
     dispatch: createDispatch(handlers),
-    close: () => db.close(),
+    start: () => sync.start(),
+    close: async () => {
+      await sync.stop();
+      sync.close();
+      db.close();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const sha256Pattern = /^[0-9a-f]{64}$/;
@@ -47,4 +47,63 @@ export class MediaStore {
     renameSync(temp, target);
     return sha256;
   }
+
+  /** Where partial downloads live until they are verified. */
+  get partsDir(): string {
+    const dir = join(this.dir, 'parts');
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  partPathOf(sha256: string): string {
+    if (!isSha256(sha256)) throw new Error(`Not a SHA-256: ${sha256}`);
+    return join(this.partsDir, `${sha256}.part`);
+  }
+
+  /**
+   * Moves a downloaded file into place if its bytes hash to `sha256` (fsync, then rename); otherwise deletes it.
+   * Returns whether it was adopted.
+   */
+  async adopt(partPath: string, sha256: string): Promise<boolean> {
+    const actual = await hashFile(partPath);
+    if (actual !== sha256) {
+      rmSync(partPath, { force: true });
+      return false;
+    }
+    const fd = openSync(partPath, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    mkdirSync(join(this.dir, sha256.slice(0, 2)), { recursive: true });
+    renameSync(partPath, this.pathOf(sha256));
+    return true;
+  }
+
+  /** Every stored file with its size (not partial downloads). */
+  list(): { sha256: string; bytes: number }[] {
+    const files: { sha256: string; bytes: number }[] = [];
+    for (const prefix of readdirSync(this.dir)) {
+      if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+      for (const name of readdirSync(join(this.dir, prefix))) {
+        if (isSha256(name)) files.push({ sha256: name, bytes: statSync(join(this.dir, prefix, name)).size });
+      }
+    }
+    return files;
+  }
+
+  remove(sha256: string): void {
+    rmSync(this.pathOf(sha256), { force: true });
+  }
+}
+
+export function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
 }

@@ -7,10 +7,14 @@ import { createAssetServer } from './assets';
 import { startHttpTransport } from './http-transport';
 import { createKioskCore } from './kiosk-core';
 
-const usage = `Usage: npm run web -- [--port N] [--data DIR] [--idle-seconds N]
-  --port N          port on 127.0.0.1 (default 5180; 0 picks a free one)
-  --data DIR        the kiosk's data folder, created and filled with demo content on first run (default .kiosk-data)
-  --idle-seconds N  idle timeout for this run (default: the kiosk's setting, 90)`;
+const usage = `Usage: npm run web -- [--port N] [--data DIR] [--idle-seconds N] [--hub URL [--enroll CODE]]
+  --port N            port on 127.0.0.1 (default 5180; 0 picks a free one)
+  --data DIR          the kiosk's data folder, created and filled with demo content on first run (default .kiosk-data)
+  --idle-seconds N    idle timeout for this run (default: the kiosk's setting, 90)
+  --hub URL           the hub to sync with, e.g. http://192.168.1.10:5190 (kept in the data folder)
+  --enroll CODE       a one-time enrollment code printed by the hub (needed once per kiosk)
+  --name NAME         the kiosk's name on the hub's dashboard
+  --sync-seconds N    pause between syncs while all is well (default 15)`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -24,6 +28,10 @@ function readArgs() {
         port: { type: 'string', default: '5180' },
         data: { type: 'string', default: '.kiosk-data' },
         'idle-seconds': { type: 'string' },
+        hub: { type: 'string' },
+        enroll: { type: 'string' },
+        name: { type: 'string', default: '' },
+        'sync-seconds': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -39,7 +47,20 @@ function readArgs() {
     if (idleSeconds !== undefined && (!Number.isInteger(idleSeconds) || idleSeconds < 5)) {
       fail(`--idle-seconds must be a whole number of at least 5, not "${idle}"`);
     }
-    return { port, dataDir: resolve(values.data), idleSeconds };
+    const syncSeconds = values['sync-seconds'] === undefined ? 15 : Number(values['sync-seconds']);
+    if (!Number.isFinite(syncSeconds) || syncSeconds < 0.1) fail(`--sync-seconds must be a number of at least 0.1, not "${values['sync-seconds']}"`);
+    let hub: string | undefined;
+    if (values.hub !== undefined) {
+      try {
+        const url = new URL(values.hub);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+        hub = url.origin;
+      } catch {
+        fail(`--hub must be an http:// or https:// address, not "${values.hub}"`);
+      }
+    }
+    if (values.enroll !== undefined && hub === undefined) fail('--enroll needs --hub');
+    return { port, dataDir: resolve(values.data), idleSeconds, hub, enroll: values.enroll, name: values.name, syncSeconds };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -48,17 +69,24 @@ function readArgs() {
 async function main(): Promise<void> {
   const args = readArgs();
   const here = dirname(fileURLToPath(import.meta.url));
-  const core = createKioskCore({ dataDir: args.dataDir, appVersion: version, idleSeconds: args.idleSeconds });
+  const core = createKioskCore({
+    dataDir: args.dataDir,
+    appVersion: version,
+    idleSeconds: args.idleSeconds,
+    sync: { intervalMs: args.syncSeconds * 1000, log: (line) => console.log(line) },
+  });
+  if (args.hub) core.sync.connect(args.hub, args.enroll, args.name);
+  core.start();
   const assets = createAssetServer({ rendererDir: resolve(here, '../renderer'), db: core.db, media: core.media });
   const transport = await startHttpTransport(core, assets, { port: args.port });
   console.log(`Kiosk data folder: ${args.dataDir}`);
   console.log(`Kiosk ready at ${transport.url}`);
 
   const stop = () => {
-    void transport.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void transport
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -51,7 +51,7 @@ function start(): void {
   app.on('will-quit', () => {
     stopIpc?.();
     stopIpc = null;
-    core?.close();
+    void core?.close();
     core = null;
   });
 
@@ -61,6 +61,8 @@ function start(): void {
       const dataDir = options.dataDir ?? join(app.getPath('userData'), 'kiosk-data');
       try {
         core = createKioskCore({ dataDir, appVersion: app.getVersion(), idleSeconds: options.idleSeconds });
+        if (options.hub) core.sync.connect(options.hub, options.enroll);
+        core.start();
       } catch (error) {
         // E.g. a database written by a newer version: show staff a notice rather than crash-looping.
         console.error(`[shell] the kiosk core could not open ${dataDir}`, error);

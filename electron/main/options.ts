@@ -6,6 +6,9 @@ export type ShellOptions = {
   /** Absolute data folder from `--data <dir>` or KIOSK_DATA_DIR; null means "the default under userData". */
   dataDir: string | null;
   idleSeconds: number | undefined;
+  /** The hub to sync with (`--hub <url>`) and a one-time enrollment code (`--enroll <code>`). */
+  hub: string | undefined;
+  enroll: string | undefined;
   /** A normal window instead of full-screen kiosk mode, for development. */
   windowed: boolean;
   /** Problems worth a line in the log; a bad option must never stop a kiosk from starting. */
@@ -26,6 +29,8 @@ export function parseShellArgs(argv: readonly string[], env: Record<string, stri
       data: { type: 'string' },
       'idle-seconds': { type: 'string' },
       windowed: { type: 'boolean' },
+      hub: { type: 'string' },
+      enroll: { type: 'string' },
     },
   });
 
@@ -41,5 +46,17 @@ export function parseShellArgs(argv: readonly string[], env: Record<string, stri
     else warnings.push(`--idle-seconds needs a positive whole number of seconds; ignored ${JSON.stringify(idle)}`);
   }
 
-  return { dataDir: data ? resolve(data) : null, idleSeconds, windowed: values.windowed === true, warnings };
+  let hub: string | undefined;
+  if (typeof values.hub === 'string') {
+    try {
+      const url = new URL(values.hub);
+      if (url.protocol === 'http:' || url.protocol === 'https:') hub = url.origin;
+      else warnings.push(`--hub must be an http(s) address; ignored ${JSON.stringify(values.hub)}`);
+    } catch {
+      warnings.push(`--hub must be an http(s) address; ignored ${JSON.stringify(values.hub)}`);
+    }
+  }
+  const enroll = typeof values.enroll === 'string' && values.enroll !== '' ? values.enroll : undefined;
+
+  return { dataDir: data ? resolve(data) : null, idleSeconds, windowed: values.windowed === true, hub, enroll, warnings };
 }

@@ -177,6 +177,19 @@ export type SearchHit = {
 
 export type SearchResult = { query: string; hits: SearchHit[] };
 
+/** Where this kiosk's sync with the hub stands: for the freshness line and the staff panel. */
+export type SyncStatusInfo = {
+  state: 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'error' | 'blocked';
+  /** Set when sync waits for staff: the app needs an update, or the credential was revoked or is unknown. */
+  blocked: '' | 'upgrade_required' | 'revoked' | 'unauthorized';
+  hubUrl: string;
+  /** ISO time (the hub's clock) of the last complete sync, or '' if never. */
+  lastSyncAt: string;
+  pendingEdits: number;
+  mediaBacklog: number;
+  lastError: string;
+};
+
 // ---- Inputs -------------------------------------------------------------------------------------------------
 
 const id = z.string().min(1).max(128);
@@ -216,6 +229,7 @@ export const calls = {
     output: {} as { at: string; now: ProgrammeSession[]; next: ProgrammeSession[] },
   },
   'hall.plan': { input: noInput, output: {} as HallPlan },
+  'sync.status': { input: noInput, output: {} as SyncStatusInfo },
   search: {
     input: z
       .object({
@@ -243,9 +257,11 @@ export function isCallName(name: unknown): name is CallName {
 export type Events = {
   /** The local catalog changed (demo content loaded, a sync page applied): refetch what is on screen. */
   'catalog.changed': { dataAsOf: string };
+  /** Sync with the hub moved on (started, finished, failed, an edit is waiting). */
+  'sync.status': SyncStatusInfo;
 };
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['catalog.changed'];
+export const eventNames: readonly EventName[] = ['catalog.changed', 'sync.status'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);

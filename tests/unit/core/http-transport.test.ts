@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await http.close();
-  core.close();
+  await core.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

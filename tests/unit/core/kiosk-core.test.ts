@@ -32,13 +32,13 @@ describe('the kiosk core', () => {
     expect(firstInfo.dataAsOf).not.toBe('');
     const projects = (first.db.prepare('SELECT count(*) AS n FROM projects').get() as { n: number }).n;
     first.db.prepare("UPDATE projects SET title_ru = 'Изменено на киоске' WHERE id = (SELECT min(id) FROM projects)").run();
-    first.close();
+    await first.close();
 
     const second = createKioskCore({ dataDir: dir, appVersion: '1.2.3' });
     expect((await info(second)).kioskId).toBe(firstInfo.kioskId);
     expect((second.db.prepare('SELECT count(*) AS n FROM projects').get() as { n: number }).n).toBe(projects);
     expect(second.db.prepare("SELECT 1 FROM projects WHERE title_ru = 'Изменено на киоске'").get()).toBeDefined();
-    second.close();
+    await second.close();
   });
 
   it('starts empty when demo content is off, and answers not_found rather than failing', async () => {
@@ -47,7 +47,7 @@ describe('the kiosk core', () => {
     expect(await core.dispatch('regions.list', {})).toEqual({ ok: true, value: [] });
     expect(await core.dispatch('route.get', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await core.dispatch('search', { q: 'омск' })).toEqual({ ok: true, value: { query: 'омск', hits: [] } });
-    core.close();
+    await core.close();
   });
 
   it('answers every call of the contract on the demo forum', async () => {
@@ -62,10 +62,10 @@ describe('the kiosk core', () => {
       'programme.nowNext': { at: '2026-12-03T10:30:00+06:00' },
       search: { q: 'завод' },
     };
-    for (const name of ['kiosk.info', 'regions.list', 'tags.list', 'projects.list', 'projects.get', 'clusters.list', 'route.get', 'programme.days', 'programme.nowNext', 'hall.plan', 'search']) {
+    for (const name of ['kiosk.info', 'regions.list', 'tags.list', 'projects.list', 'projects.get', 'clusters.list', 'route.get', 'programme.days', 'programme.nowNext', 'hall.plan', 'search', 'sync.status']) {
       const result = await core.dispatch(name, inputs[name] ?? {});
       expect(result.ok, name).toBe(true);
     }
-    core.close();
+    await core.close();
   });
 });

@@ -1,3 +1,4 @@
+import { syncedTableNames, syncedTables, type TableSpec } from '../../../db/sync-tables';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,9 +82,9 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('give every synced table a hub sequence and a tombstone', () => {
+  it('match the list of synced tables exactly: every column on the wire, plus a hub sequence and a tombstone', () => {
     const db = openDatabase(':memory:');
-    const local = new Set(['kiosk_settings', 'search_docs']);
+    const local = new Set(['kiosk_settings', 'search_docs', 'sync_state', 'outbox', 'sync_rebuild_seen', 'media_queue', 'hub_commands']);
     const tables = (
       db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT GLOB 'search_*_*'").all() as {
         name: string;
@@ -91,10 +92,18 @@ describe('migrations', () => {
     )
       .map((t) => t.name)
       .filter((name) => !local.has(name) && !name.startsWith('sqlite_'));
-    expect(tables.length).toBeGreaterThanOrEqual(12);
-    for (const table of tables) {
-      const columns = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-      expect(columns, table).toEqual(expect.arrayContaining(['hub_seq', 'deleted']));
+    expect(tables.sort()).toEqual([...syncedTableNames].sort());
+    for (const table of syncedTableNames) {
+      const info = db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number; pk: number }[];
+      const spec: TableSpec = syncedTables[table];
+      expect(info.map((c) => c.name).sort(), table).toEqual([...Object.keys(spec.columns), 'hub_seq', 'deleted'].sort());
+      expect(info.filter((c) => c.pk > 0).sort((x, y) => x.pk - y.pk).map((c) => c.name), table).toEqual(spec.key);
+      for (const column of info.filter((c) => c.name !== 'hub_seq' && c.name !== 'deleted')) {
+        const wire = spec.columns[column.name]!;
+        const sqlType = { text: 'TEXT', int: 'INTEGER', bool: 'INTEGER', real: 'REAL' }[wire.type];
+        expect(column.type, `${table}.${column.name}`).toBe(sqlType);
+        expect(column.notnull === 0 && column.pk === 0, `${table}.${column.name} nullable`).toBe(wire.nullable === true);
+      }
     }
     db.close();
   });

@@ -1,0 +1,58 @@
+// Moving whole catalogs into the hub's store: the demo forum on first run, and any kiosk-schema database
+// (the spreadsheet import builds one and hands it here, so it is checked by the same schema as a kiosk's copy).
+import { createHash } from 'node:crypto';
+import { openDatabase, type Db } from '../db/connection';
+import { loadDemoContent, type DemoOptions } from '../db/demo/generate';
+import { rowKey, syncedTableNames, syncedTables, type WireRow } from '../db/sync-tables';
+import type { HubStore, RecordWrite } from './store/hub-store';
+
+/** Every synced row of a kiosk-schema database, parents first, as record writes. Tombstoned rows are left out. */
+export function catalogRows(db: Db): RecordWrite[] {
+  const writes: RecordWrite[] = [];
+  for (const table of syncedTableNames) {
+    const columns = Object.keys(syncedTables[table].columns);
+    const rows = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE deleted = 0`).all() as WireRow[];
+    for (const row of rows) writes.push({ table, key: rowKey(table, row), row });
+  }
+  return writes;
+}
+
+/**
+ * Makes the hub's catalog equal to `writes`: new and changed rows get sequence numbers, rows missing from `writes`
+ * become tombstones, unchanged rows are left alone (so a re-import sends kiosks only what changed).
+ */
+export async function replaceCatalog(store: HubStore, writes: readonly RecordWrite[], now: number): Promise<{ changed: number }> {
+  const wanted = new Set(writes.map((w) => `${w.table}\u0000${w.key}`));
+  const deletions: RecordWrite[] = [];
+  for (const table of syncedTableNames) {
+    for (const record of await store.listRecords(table)) {
+      if (!wanted.has(`${table}\u0000${record.key}`)) deletions.push({ table, key: record.key, row: null });
+    }
+  }
+  // Children are deleted before parents, so a kiosk never holds a child whose parent is gone in between.
+  deletions.reverse();
+  return store.writeRecords([...writes, ...deletions], now);
+}
+
+/** Loads the deterministic demo forum (db/demo) into an empty hub, with its images. */
+export async function loadDemoIntoHub(store: HubStore, options: DemoOptions = {}, now = Date.now()): Promise<{ rows: number; media: number }> {
+  const files = new Map<string, Uint8Array>();
+  const sink = {
+    put(bytes: Uint8Array): string {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      files.set(sha256, bytes);
+      return sha256;
+    },
+  };
+  const db = openDatabase(':memory:');
+  try {
+    loadDemoContent(db, sink, options);
+    const mimes = new Map((db.prepare('SELECT sha256, mime FROM media').all() as { sha256: string; mime: string }[]).map((m) => [m.sha256, m.mime]));
+    for (const [sha256, bytes] of files) await store.putMedia(bytes, mimes.get(sha256) ?? 'application/octet-stream', now);
+    const writes = catalogRows(db);
+    await store.writeRecords(writes, now);
+    return { rows: writes.length, media: files.size };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,122 @@
+// `npm run hub`: the hub for the hall's kiosks, on a laptop at the registration desk.
+//   npm run hub -- [--port N] [--host H] [--data DIR] [--no-demo]
+//   npm run hub -- enroll-code [--data DIR]       a new one-time kiosk enrollment code
+//   npm run hub -- revoke <kiosk-id> [--data DIR]  revokes a kiosk's credential
+//   npm run hub -- backup <file> [--data DIR]      a consistent copy of the hub's database
+//   npm run hub -- new-epoch [--data DIR]          after restoring a backup by hand: every kiosk rebuilds its copy
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadDemoIntoHub } from './catalog';
+import { createHubServer, hashSecret, newEnrollCode, normaliseCode } from './server';
+import { SqliteHubStore } from './store/sqlite-store';
+
+const usage = `Usage:
+  npm run hub -- [--port N] [--host H] [--data DIR] [--no-demo]
+  npm run hub -- enroll-code | revoke <kiosk-id> | backup <file> | new-epoch   [--data DIR]
+  --port N     port to listen on (default 5190; 0 picks a free one)
+  --host H     address to listen on (default 0.0.0.0, every network of this computer)
+  --data DIR   the hub's data folder (default .hub-data); filled with the demo forum on first run
+  --no-demo    start with an empty catalog (real content comes from the spreadsheet import)`;
+
+const enrollCodeLifetimeMs = 24 * 60 * 60 * 1000;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+function readArgs() {
+  try {
+    const { values, positionals } = parseArgs({
+      options: {
+        port: { type: 'string', default: '5190' },
+        host: { type: 'string', default: '0.0.0.0' },
+        data: { type: 'string', default: '.hub-data' },
+        'no-demo': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+    return { port, host: values.host, dataDir: resolve(values.data), demo: !values['no-demo'], positionals };
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function issueEnrollCode(store: SqliteHubStore): Promise<string> {
+  const code = newEnrollCode();
+  const now = Date.now();
+  await store.createEnrollCode(hashSecret(normaliseCode(code)), now + enrollCodeLifetimeMs, now);
+  return code;
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i): i is NonNullable<typeof i> => !!i && i.family === 'IPv4' && !i.internal)
+    .map((i) => i.address);
+}
+
+async function main(): Promise<void> {
+  const args = readArgs();
+  const [command, argument] = args.positionals;
+  const store = SqliteHubStore.open(args.dataDir);
+
+  switch (command) {
+    case undefined:
+      break;
+    case 'enroll-code':
+      console.log(`Kiosk enrollment code (one kiosk, valid 24 h): ${await issueEnrollCode(store)}`);
+      return store.close();
+    case 'revoke':
+      if (!argument) fail('revoke needs the kiosk id');
+      console.log((await store.revokeDevice(argument, Date.now())) ? `Revoked ${argument}.` : `No enrolled kiosk ${argument} (or already revoked).`);
+      return store.close();
+    case 'backup':
+      if (!argument) fail('backup needs a file name');
+      await store.backup(resolve(argument));
+      console.log(`Backed up to ${resolve(argument)}`);
+      return store.close();
+    case 'new-epoch':
+      console.log(`New epoch ${(await store.rotateEpoch(Date.now())).epoch}: kiosks will rebuild their copies.`);
+      return store.close();
+    default:
+      fail(`Unknown command "${command}"`);
+  }
+
+  const meta = await store.meta();
+  if (meta.headSeq === 0 && args.demo) {
+    const loaded = await loadDemoIntoHub(store);
+    console.log(`Loaded the demo forum (demo content): ${loaded.rows} rows, ${loaded.media} images`);
+  }
+  const app = createHubServer({ store, log: (line) => console.log(line) });
+  await app.listen({ port: args.port, host: args.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : args.port;
+  const hosts = args.host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [args.host];
+  console.log(`Hub data folder: ${args.dataDir}`);
+  console.log(`Kiosk enrollment code (one kiosk, valid 24 h): ${await issueEnrollCode(store)}`);
+  console.log(`Hub ready at ${hosts.map((h) => `http://${h}:${port}`).join(' ')}`);
+
+  const stop = () => {
+    void app.close().then(async () => {
+      await store.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+// The one narrow interface between the hub's logic and its storage. The hub here runs on SQLite
+// (sqlite-store.ts); a national roll-out can implement the same interface on PostgreSQL and object storage.
+// Every method is async for that reason, and every method that changes state is one atomic transaction.
+import type { Command, FieldConflict, Heartbeat, Mutation, MutationResult } from '../../electron/shared/sync-protocol';
+import type { SyncedTable, WireRow } from '../../db/sync-tables';
+
+export type StoredRecord = { table: SyncedTable; key: string; seq: number; row: WireRow | null };
+
+/** A change to one row: a whole new row, or null to delete it (a tombstone stays for kiosks to see). */
+export type RecordWrite = { table: SyncedTable; key: string; row: WireRow | null };
+
+export type HubMeta = {
+  /** Changes when the hub's history is no longer continuous (restored from a backup, replaced). */
+  epoch: string;
+  /** The highest sequence number given out so far. */
+  headSeq: number;
+  /** Tombstones at or below this sequence number have been purged: older cursors must start over. */
+  tombstoneFloor: number;
+};
+
+export type Device = {
+  id: string;
+  name: string;
+  enrolledAt: number;
+  revokedAt: number | null;
+  lastOrder: number;
+  groups: string[];
+};
+
+/** What the hub's rules decided about one mutation, given the row it targets. */
+export type Decision = {
+  status: MutationResult['status'];
+  reason?: string;
+  conflicts?: FieldConflict[];
+  /** Rows to write if the mutation is accepted (wholly or in part). */
+  writes: RecordWrite[];
+};
+
+/** The rules, kept out of the store: which row a mutation targets, and what to do with it. Must be synchronous. */
+export type MutationRules = {
+  targetOf(mutation: Mutation): { table: SyncedTable; key: string } | null;
+  decide(mutation: Mutation, current: StoredRecord | null): Decision;
+};
+
+export type PushOutcome = { results: MutationResult[]; expectedOrder?: number };
+
+export type ConflictRecord = {
+  id: number;
+  deviceId: string;
+  mutationId: string;
+  table: string;
+  key: string;
+  field: string;
+  base: unknown;
+  hub: unknown;
+  kiosk: unknown;
+  createdAt: number;
+};
+
+export type NewCommand = { target: string; kind: string; payload: Record<string, unknown>; expiresAt: number; issuedBy?: string };
+export type CommandStatus = { command: Command & { target: string }; acks: { deviceId: string; outcome: string; detail: string; ackedAt: number }[] };
+
+export type DeviceStatus = Device & { lastHeartbeat: (Heartbeat & { receivedAt: number }) | null };
+
+export type HubStore = {
+  meta(): Promise<HubMeta>;
+  /** Starts a new epoch: every kiosk will rebuild its copy. Used after restoring a backup. */
+  rotateEpoch(now: number): Promise<HubMeta>;
+
+  // ---- catalog ----
+  /** Writes rows in one transaction; each changed row gets the next sequence number. Unchanged rows are skipped. */
+  writeRecords(writes: readonly RecordWrite[], now: number): Promise<{ changed: number; headSeq: number }>;
+  changesSince(seq: number, limit: number): Promise<StoredRecord[]>;
+  getRecord(table: SyncedTable, key: string): Promise<StoredRecord | null>;
+  listRecords(table: SyncedTable): Promise<StoredRecord[]>;
+  /** Deletes tombstones older than `before`; returns the new tombstone floor. */
+  purgeTombstones(before: number): Promise<number>;
+
+  // ---- media ----
+  putMedia(bytes: Uint8Array, mime: string, now: number): Promise<string>;
+  /** A file path to stream from (with ranges), or null if the hub does not have it. */
+  mediaFile(sha256: string): Promise<{ path: string; bytes: number; mime: string } | null>;
+
+  // ---- devices ----
+  createEnrollCode(codeHash: string, expiresAt: number, now: number): Promise<void>;
+  /** Trades an unused, unexpired code for a device credential (hash); returns the device, or null if the code is bad. */
+  enroll(codeHash: string, kioskId: string, name: string, tokenHash: string, now: number): Promise<Device | null>;
+  deviceByToken(tokenHash: string): Promise<Device | null>;
+  revokeDevice(deviceId: string, now: number): Promise<boolean>;
+  setDeviceGroups(deviceId: string, groups: string[]): Promise<void>;
+  listDevices(): Promise<DeviceStatus[]>;
+
+  // ---- push ----
+  /** Applies mutations of one device in order, each at most once, each in its own transaction. */
+  pushMutations(deviceId: string, mutations: readonly Mutation[], rules: MutationRules, now: number): Promise<PushOutcome>;
+  listConflicts(limit: number): Promise<ConflictRecord[]>;
+
+  // ---- commands ----
+  addCommand(command: NewCommand, now: number): Promise<number>;
+  /** Unacknowledged, unexpired commands for a device, oldest first. */
+  commandsFor(deviceId: string, now: number, limit: number): Promise<Command[]>;
+  ackCommands(deviceId: string, acks: readonly { id: number; outcome: string; detail: string }[], now: number): Promise<void>;
+  commandStatus(limit: number): Promise<CommandStatus[]>;
+
+  // ---- heartbeats ----
+  recordHeartbeat(deviceId: string, heartbeat: Heartbeat, now: number): Promise<void>;
+
+  /** A consistent copy of the store (for backups), written to `file`. */
+  backup(file: string): Promise<void>;
+  close(): Promise<void>;
+};

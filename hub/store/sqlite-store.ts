@@ -1,0 +1,456 @@
+// The hub's store on SQLite: one database file and a folder of content-addressed media files.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate, type Db, type Migration } from '../../db/connection';
+import { syncedTables, type SyncedTable, type WireRow } from '../../db/sync-tables';
+import type { Command, Heartbeat, Mutation, MutationResult } from '../../electron/shared/sync-protocol';
+import { MediaStore } from '../../electron/core/media-store';
+import type {
+  CommandStatus,
+  ConflictRecord,
+  Device,
+  DeviceStatus,
+  HubMeta,
+  HubStore,
+  MutationRules,
+  NewCommand,
+  PushOutcome,
+  RecordWrite,
+  StoredRecord,
+} from './hub-store';
+
+// To extend the hub's schema add the next numbered file to hub/store/migrations; never edit one that has shipped.
+const migrationFiles = import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true });
+const hubMigrations: Migration[] = Object.entries(migrationFiles)
+  .map(([path, sql]) => {
+    const match = /\/(\d{4})_([a-z0-9_]+)\.sql$/.exec(path);
+    if (!match) throw new Error(`Hub migration file name must look like 0001_name.sql: ${path}`);
+    return { version: Number(match[1]), name: match[2] ?? '', sql };
+  })
+  .sort((a, b) => a.version - b.version);
+
+type RecordRow = { tbl: string; key: string; seq: number; data: string | null };
+type DeviceRow = { id: string; name: string; enrolled_at: number; revoked_at: number | null; last_order: number; groups: string };
+
+const toRecord = (r: RecordRow): StoredRecord => ({
+  table: r.tbl as SyncedTable,
+  key: r.key,
+  seq: r.seq,
+  row: r.data === null ? null : (JSON.parse(r.data) as WireRow),
+});
+const toDevice = (r: DeviceRow): Device => ({
+  id: r.id,
+  name: r.name,
+  enrolledAt: r.enrolled_at,
+  revokedAt: r.revoked_at,
+  lastOrder: r.last_order,
+  groups: JSON.parse(r.groups) as string[],
+});
+
+/** A row's JSON in the column order of its table, so equal rows have equal text and unchanged rows are skipped. */
+function canonicalRow(table: SyncedTable, row: WireRow): string {
+  const ordered: WireRow = {};
+  for (const column of Object.keys(syncedTables[table].columns)) ordered[column] = row[column] ?? null;
+  return JSON.stringify(ordered);
+}
+
+/**
+ * Notices a database restored from an older backup: a small file beside it remembers the highest sequence number
+ * ever given out in each epoch. A database behind that mark gets a new epoch, so kiosks rebuild instead of
+ * silently skipping the sequence numbers that are about to be reused.
+ */
+type HighWater = { epoch: string; headSeq: number };
+
+export class SqliteHubStore implements HubStore {
+  readonly db: Db;
+  private readonly media: MediaStore;
+  private readonly highWaterFile: string;
+
+  private constructor(readonly dir: string, now: number) {
+    mkdirSync(dir, { recursive: true });
+    this.db = new Database(join(dir, 'hub.db'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db, hubMigrations);
+    this.media = new MediaStore(join(dir, 'media'));
+    this.highWaterFile = join(dir, 'high-water.json');
+    this.db.transaction(() => {
+      if (this.metaValue('epoch') === null) this.setMeta('epoch', randomUUID());
+      if (this.metaValue('head_seq') === null) this.setMeta('head_seq', '0');
+      if (this.metaValue('tombstone_floor') === null) this.setMeta('tombstone_floor', '0');
+    })();
+    const mark = this.readHighWater();
+    const meta = this.metaSync();
+    if (mark && mark.epoch === meta.epoch && mark.headSeq > meta.headSeq) {
+      console.warn(`[hub] the database is behind what it once gave out (seq ${meta.headSeq} < ${mark.headSeq}): starting a new epoch`);
+      this.rotateEpochSync(now);
+    }
+    this.writeHighWater();
+  }
+
+  static open(dir: string, now = Date.now()): SqliteHubStore {
+    return new SqliteHubStore(dir, now);
+  }
+
+  // ---- meta ----------------------------------------------------------------------------------------------
+
+  private metaValue(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM hub_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+  private setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO hub_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+  private metaSync(): HubMeta {
+    return {
+      epoch: this.metaValue('epoch') ?? '',
+      headSeq: Number(this.metaValue('head_seq') ?? 0),
+      tombstoneFloor: Number(this.metaValue('tombstone_floor') ?? 0),
+    };
+  }
+  private readHighWater(): HighWater | null {
+    if (!existsSync(this.highWaterFile)) return null;
+    try {
+      return JSON.parse(readFileSync(this.highWaterFile, 'utf8')) as HighWater;
+    } catch {
+      return null;
+    }
+  }
+  private writeHighWater(): void {
+    const meta = this.metaSync();
+    writeFileSync(this.highWaterFile, JSON.stringify({ epoch: meta.epoch, headSeq: meta.headSeq } satisfies HighWater));
+  }
+  private rotateEpochSync(now: number): void {
+    this.db.transaction(() => {
+      this.setMeta('epoch', randomUUID());
+      this.setMeta('epoch_started_at', String(now));
+    })();
+    this.writeHighWater();
+  }
+
+  meta(): Promise<HubMeta> {
+    return Promise.resolve(this.metaSync());
+  }
+
+  rotateEpoch(now: number): Promise<HubMeta> {
+    this.rotateEpochSync(now);
+    return this.meta();
+  }
+
+  // ---- catalog -------------------------------------------------------------------------------------------
+
+  /** Writes inside an open transaction; returns how many rows changed. */
+  private writeRecordsSync(writes: readonly RecordWrite[], now: number): number {
+    const current = this.db.prepare('SELECT data FROM records WHERE tbl = ? AND key = ?');
+    const upsert = this.db.prepare(
+      `INSERT INTO records (tbl, key, seq, data, changed_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (tbl, key) DO UPDATE SET seq = excluded.seq, data = excluded.data, changed_at = excluded.changed_at`,
+    );
+    let head = Number(this.metaValue('head_seq') ?? 0);
+    let changed = 0;
+    for (const write of writes) {
+      const data = write.row === null ? null : canonicalRow(write.table, write.row);
+      const existing = current.get(write.table, write.key) as { data: string | null } | undefined;
+      if (existing ? existing.data === data : data === null) continue;
+      head += 1;
+      changed += 1;
+      upsert.run(write.table, write.key, head, data, now);
+    }
+    this.setMeta('head_seq', String(head));
+    return changed;
+  }
+
+  writeRecords(writes: readonly RecordWrite[], now: number): Promise<{ changed: number; headSeq: number }> {
+    const changed = this.db.transaction(() => this.writeRecordsSync(writes, now))();
+    if (changed > 0) this.writeHighWater();
+    return Promise.resolve({ changed, headSeq: this.metaSync().headSeq });
+  }
+
+  changesSince(seq: number, limit: number): Promise<StoredRecord[]> {
+    const rows = this.db.prepare('SELECT tbl, key, seq, data FROM records WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as RecordRow[];
+    return Promise.resolve(rows.map(toRecord));
+  }
+
+  private getRecordSync(table: SyncedTable, key: string): StoredRecord | null {
+    const row = this.db.prepare('SELECT tbl, key, seq, data FROM records WHERE tbl = ? AND key = ?').get(table, key) as RecordRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  getRecord(table: SyncedTable, key: string): Promise<StoredRecord | null> {
+    return Promise.resolve(this.getRecordSync(table, key));
+  }
+
+  listRecords(table: SyncedTable): Promise<StoredRecord[]> {
+    const rows = this.db.prepare('SELECT tbl, key, seq, data FROM records WHERE tbl = ? AND data IS NOT NULL ORDER BY key').all(table) as RecordRow[];
+    return Promise.resolve(rows.map(toRecord));
+  }
+
+  purgeTombstones(before: number): Promise<number> {
+    const floor = this.db.transaction(() => {
+      const purged = this.db.prepare('SELECT max(seq) AS seq FROM records WHERE data IS NULL AND changed_at < ?').get(before) as { seq: number | null };
+      if (purged.seq !== null) {
+        this.db.prepare('DELETE FROM records WHERE data IS NULL AND changed_at < ?').run(before);
+        const floorNow = Math.max(Number(this.metaValue('tombstone_floor') ?? 0), purged.seq);
+        this.setMeta('tombstone_floor', String(floorNow));
+      }
+      return Number(this.metaValue('tombstone_floor') ?? 0);
+    })();
+    return Promise.resolve(floor);
+  }
+
+  // ---- media ---------------------------------------------------------------------------------------------
+
+  putMedia(bytes: Uint8Array, mime: string, now: number): Promise<string> {
+    const sha256 = this.media.put(bytes);
+    this.db
+      .prepare('INSERT INTO media_files (sha256, mime, bytes, stored_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
+      .run(sha256, mime, bytes.byteLength, now);
+    return Promise.resolve(sha256);
+  }
+
+  mediaFile(sha256: string): Promise<{ path: string; bytes: number; mime: string } | null> {
+    const row = this.db.prepare('SELECT mime, bytes FROM media_files WHERE sha256 = ?').get(sha256) as { mime: string; bytes: number } | undefined;
+    if (!row || !this.media.has(sha256)) return Promise.resolve(null);
+    const path = this.media.pathOf(sha256);
+    return Promise.resolve({ path, bytes: statSync(path).size, mime: row.mime });
+  }
+
+  // ---- devices -------------------------------------------------------------------------------------------
+
+  createEnrollCode(codeHash: string, expiresAt: number, now: number): Promise<void> {
+    this.db.prepare('INSERT INTO enroll_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)').run(codeHash, now, expiresAt);
+    return Promise.resolve();
+  }
+
+  enroll(codeHash: string, kioskId: string, name: string, tokenHash: string, now: number): Promise<Device | null> {
+    const device = this.db.transaction(() => {
+      const code = this.db.prepare('SELECT expires_at, used_at FROM enroll_codes WHERE code_hash = ?').get(codeHash) as
+        | { expires_at: number; used_at: number | null }
+        | undefined;
+      if (!code || code.used_at !== null || code.expires_at <= now) return null;
+      this.db.prepare('UPDATE enroll_codes SET used_at = ?, used_by = ? WHERE code_hash = ?').run(now, kioskId, codeHash);
+      // Re-enrolling keeps the device's history (its last mutation order) and replaces its credential.
+      this.db
+        .prepare(
+          `INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, token_hash = excluded.token_hash,
+             enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
+        )
+        .run(kioskId, name, tokenHash, now);
+      return toDevice(this.db.prepare('SELECT * FROM devices WHERE id = ?').get(kioskId) as DeviceRow);
+    })();
+    return Promise.resolve(device);
+  }
+
+  deviceByToken(tokenHash: string): Promise<Device | null> {
+    const row = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as DeviceRow | undefined;
+    return Promise.resolve(row ? toDevice(row) : null);
+  }
+
+  revokeDevice(deviceId: string, now: number): Promise<boolean> {
+    const result = this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, deviceId);
+    return Promise.resolve(result.changes > 0);
+  }
+
+  setDeviceGroups(deviceId: string, groups: string[]): Promise<void> {
+    this.db.prepare('UPDATE devices SET groups = ? WHERE id = ?').run(JSON.stringify(groups), deviceId);
+    return Promise.resolve();
+  }
+
+  listDevices(): Promise<DeviceStatus[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT d.*, h.received_at AS hb_at, h.data AS hb_data FROM devices d
+         LEFT JOIN heartbeats h ON h.device_id = d.id ORDER BY d.name, d.id`,
+      )
+      .all() as (DeviceRow & { hb_at: number | null; hb_data: string | null })[];
+    return Promise.resolve(
+      rows.map((r) => ({
+        ...toDevice(r),
+        lastHeartbeat: r.hb_data === null || r.hb_at === null ? null : { ...(JSON.parse(r.hb_data) as Heartbeat), receivedAt: r.hb_at },
+      })),
+    );
+  }
+
+  // ---- push ----------------------------------------------------------------------------------------------
+
+  pushMutations(deviceId: string, mutations: readonly Mutation[], rules: MutationRules, now: number): Promise<PushOutcome> {
+    const results: MutationResult[] = [];
+    const stored = this.db.prepare('SELECT result FROM mutations WHERE device_id = ? AND id = ?');
+    const lastOrder = this.db.prepare('SELECT last_order FROM devices WHERE id = ?');
+    const insertMutation = this.db.prepare(
+      `INSERT INTO mutations (device_id, id, order_no, kind, payload, status, result, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertConflict = this.db.prepare(
+      `INSERT INTO conflicts (device_id, mutation_id, tbl, key, field, base_value, hub_value, kiosk_value, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    let changedAny = false;
+    for (const mutation of mutations) {
+      const outcome = this.db.transaction((): { result?: MutationResult; expectedOrder?: number } => {
+        const earlier = stored.get(deviceId, mutation.id) as { result: string } | undefined;
+        if (earlier) return { result: { ...(JSON.parse(earlier.result) as MutationResult), replayed: true } };
+        const last = (lastOrder.get(deviceId) as { last_order: number } | undefined)?.last_order ?? 0;
+        // Only the next order number is applied: a gap means an earlier mutation is missing (never apply out of
+        // order); an order already used by another id means the kiosk's numbering is behind the hub's.
+        if (mutation.order !== last + 1) return { expectedOrder: last + 1 };
+        const target = rules.targetOf(mutation);
+        const current = target ? this.getRecordSync(target.table, target.key) : null;
+        const decision = rules.decide(mutation, current);
+        if (decision.writes.length > 0 && this.writeRecordsSync(decision.writes, now) > 0) changedAny = true;
+        const after = target ? this.getRecordSync(target.table, target.key) : null;
+        const result: MutationResult = {
+          id: mutation.id,
+          order: mutation.order,
+          status: decision.status,
+          ...(decision.reason ? { reason: decision.reason } : {}),
+          ...(decision.conflicts?.length ? { conflicts: decision.conflicts } : {}),
+          ...(decision.status !== 'applied' && target
+            ? { row: { t: target.table, k: target.key, seq: after?.seq ?? 0, row: after?.row ?? null } }
+            : {}),
+        };
+        insertMutation.run(deviceId, mutation.id, mutation.order, mutation.kind, JSON.stringify(mutation.payload), result.status, JSON.stringify(result), now);
+        for (const c of decision.conflicts ?? []) {
+          insertConflict.run(deviceId, mutation.id, target?.table ?? '', target?.key ?? '', c.field, JSON.stringify(c.base), JSON.stringify(c.hub), JSON.stringify(c.kiosk), now);
+        }
+        this.db.prepare('UPDATE devices SET last_order = ? WHERE id = ?').run(mutation.order, deviceId);
+        return { result };
+      })();
+      if (outcome.result) results.push(outcome.result);
+      if (outcome.expectedOrder !== undefined) {
+        if (changedAny) this.writeHighWater();
+        return Promise.resolve({ results, expectedOrder: outcome.expectedOrder });
+      }
+    }
+    if (changedAny) this.writeHighWater();
+    return Promise.resolve({ results });
+  }
+
+  listConflicts(limit: number): Promise<ConflictRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM conflicts ORDER BY id DESC LIMIT ?').all(limit) as {
+      id: number;
+      device_id: string;
+      mutation_id: string;
+      tbl: string;
+      key: string;
+      field: string;
+      base_value: string | null;
+      hub_value: string | null;
+      kiosk_value: string | null;
+      created_at: number;
+    }[];
+    const parse = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+    return Promise.resolve(
+      rows.map((r) => ({
+        id: r.id,
+        deviceId: r.device_id,
+        mutationId: r.mutation_id,
+        table: r.tbl,
+        key: r.key,
+        field: r.field,
+        base: parse(r.base_value),
+        hub: parse(r.hub_value),
+        kiosk: parse(r.kiosk_value),
+        createdAt: r.created_at,
+      })),
+    );
+  }
+
+  // ---- commands ------------------------------------------------------------------------------------------
+
+  addCommand(command: NewCommand, now: number): Promise<number> {
+    const result = this.db
+      .prepare('INSERT INTO commands (target, kind, payload, issued_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(command.target, command.kind, JSON.stringify(command.payload), now, command.expiresAt, command.issuedBy ?? '');
+    return Promise.resolve(Number(result.lastInsertRowid));
+  }
+
+  commandsFor(deviceId: string, now: number, limit: number): Promise<Command[]> {
+    const device = this.db.prepare('SELECT groups FROM devices WHERE id = ?').get(deviceId) as { groups: string } | undefined;
+    const targets = ['all', `device:${deviceId}`, ...(JSON.parse(device?.groups ?? '[]') as string[]).map((g) => `group:${g}`)];
+    const rows = this.db
+      .prepare(
+        `SELECT id, kind, payload, issued_at, expires_at FROM commands c
+         WHERE target IN (SELECT value FROM json_each(?)) AND expires_at > ?
+           AND NOT EXISTS (SELECT 1 FROM command_acks a WHERE a.command_id = c.id AND a.device_id = ?)
+         ORDER BY id LIMIT ?`,
+      )
+      .all(JSON.stringify(targets), now, deviceId, limit) as { id: number; kind: string; payload: string; issued_at: number; expires_at: number }[];
+    return Promise.resolve(
+      rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        issuedAt: r.issued_at,
+        expiresAt: r.expires_at,
+      })),
+    );
+  }
+
+  ackCommands(deviceId: string, acks: readonly { id: number; outcome: string; detail: string }[], now: number): Promise<void> {
+    const insert = this.db.prepare(
+      `INSERT INTO command_acks (command_id, device_id, outcome, detail, acked_at)
+       SELECT id, ?, ?, ?, ? FROM commands WHERE id = ?
+       ON CONFLICT (command_id, device_id) DO NOTHING`,
+    );
+    this.db.transaction(() => {
+      for (const ack of acks) insert.run(deviceId, ack.outcome, ack.detail, now, ack.id);
+    })();
+    return Promise.resolve();
+  }
+
+  commandStatus(limit: number): Promise<CommandStatus[]> {
+    const commands = this.db.prepare('SELECT * FROM commands ORDER BY id DESC LIMIT ?').all(limit) as {
+      id: number;
+      target: string;
+      kind: string;
+      payload: string;
+      issued_at: number;
+      expires_at: number;
+    }[];
+    const acks = this.db.prepare('SELECT device_id, outcome, detail, acked_at FROM command_acks WHERE command_id = ? ORDER BY acked_at');
+    return Promise.resolve(
+      commands.map((c) => ({
+        command: {
+          id: c.id,
+          target: c.target,
+          kind: c.kind,
+          payload: JSON.parse(c.payload) as Record<string, unknown>,
+          issuedAt: c.issued_at,
+          expiresAt: c.expires_at,
+        },
+        acks: (acks.all(c.id) as { device_id: string; outcome: string; detail: string; acked_at: number }[]).map((a) => ({
+          deviceId: a.device_id,
+          outcome: a.outcome,
+          detail: a.detail,
+          ackedAt: a.acked_at,
+        })),
+      })),
+    );
+  }
+
+  // ---- heartbeats ----------------------------------------------------------------------------------------
+
+  recordHeartbeat(deviceId: string, heartbeat: Heartbeat, now: number): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO heartbeats (device_id, received_at, data) VALUES (?, ?, ?)
+         ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at, data = excluded.data`,
+      )
+      .run(deviceId, now, JSON.stringify(heartbeat));
+    return Promise.resolve();
+  }
+
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
+  close(): Promise<void> {
+    this.db.close();
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { rowKey } from '../../db/sync-tables';
+import { cleanUp, count, startHub, startKiosk } from './harness';
+
+afterEach(cleanUp);
+
+describe('sync between a hub and kiosks', () => {
+  it('enrolls a kiosk and brings its copy level with the hub, then an edit on one kiosk reaches another', async () => {
+    const hub = await startHub({ demo: { projects: 40 } });
+    const a = await startKiosk({ hub, name: 'A' });
+    const b = await startKiosk({ hub, name: 'B' });
+    expect(await a.sync.cycle()).toBe(true);
+    expect(await b.sync.cycle()).toBe(true);
+    expect(count(a, 'SELECT count(*) AS n FROM projects WHERE deleted = 0')).toBe(40);
+    expect(count(a, 'SELECT count(*) AS n FROM projects WHERE hub_seq = 0')).toBe(0);
+
+    const project = a.db.prepare('SELECT id, summary_ru FROM projects ORDER BY id LIMIT 1').get() as { id: string; summary_ru: string };
+    a.sync.recordEdit('projects', project.id, { summary_ru: 'Демонстрация в 14:00 у нашего стенда' });
+    expect(a.sync.status().pendingEdits).toBe(1);
+    expect(await a.sync.cycle()).toBe(true);
+    expect(a.sync.status().pendingEdits).toBe(0);
+    expect((await hub.store.getRecord('projects', rowKey('projects', { id: project.id })))?.row?.summary_ru).toBe('Демонстрация в 14:00 у нашего стенда');
+    expect(await b.sync.cycle()).toBe(true);
+    expect((b.db.prepare('SELECT summary_ru FROM projects WHERE id = ?').get(project.id) as { summary_ru: string }).summary_ru).toBe(
+      'Демонстрация в 14:00 у нашего стенда',
+    );
+  });
+});
+
+describe('live sync', () => {
+  it('shows an edit made on kiosk A on kiosk B long before the next interval: the watch request wakes B', async () => {
+    const hub = await startHub({ demo: { projects: 20 } });
+    const a = await startKiosk({ hub, sync: { intervalMs: 60_000, watchSeconds: 20 } });
+    const b = await startKiosk({ hub, sync: { intervalMs: 60_000, watchSeconds: 20 } });
+    a.start();
+    b.start();
+    const synced = (k: typeof a) => k.sync.status().lastSyncAt !== null;
+    await expect.poll(() => synced(a) && synced(b), { timeout: 10_000 }).toBe(true);
+    // Let both settle into watching.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const id = (a.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: string }).id;
+    a.sync.recordEdit('projects', id, { title_en: 'Open day at the refinery' });
+    await expect
+      .poll(() => (b.db.prepare('SELECT title_en FROM projects WHERE id = ?').get(id) as { title_en: string }).title_en, { timeout: 5_000, interval: 20 })
+      .toBe('Open day at the refinery');
+  });
+});
