@@ -17,7 +17,9 @@ const usage = `Usage:
   --port N     port to listen on (default 5190; 0 picks a free one)
   --host H     address to listen on (default 0.0.0.0, every network of this computer)
   --data DIR   the hub's data folder (default .hub-data); filled with the demo forum on first run
-  --no-demo    start with an empty catalog (real content comes from the spreadsheet import)`;
+  --no-demo    start with an empty catalog (real content comes from the spreadsheet import)
+  --tombstone-days N  how long deletions are kept for kiosks that were away (default 30); a kiosk away longer
+               rebuilds its copy`;
 
 const enrollCodeLifetimeMs = 24 * 60 * 60 * 1000;
 
@@ -34,6 +36,7 @@ function readArgs() {
         host: { type: 'string', default: '0.0.0.0' },
         data: { type: 'string', default: '.hub-data' },
         'no-demo': { type: 'boolean', default: false },
+        'tombstone-days': { type: 'string', default: '30' },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -45,7 +48,9 @@ function readArgs() {
     }
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
-    return { port, host: values.host, dataDir: resolve(values.data), demo: !values['no-demo'], positionals };
+    const tombstoneDays = Number(values['tombstone-days']);
+    if (!Number.isFinite(tombstoneDays) || tombstoneDays <= 0) fail(`--tombstone-days must be a positive number, not "${values['tombstone-days']}"`);
+    return { port, host: values.host, dataDir: resolve(values.data), demo: !values['no-demo'], tombstoneDays, positionals };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -106,7 +111,15 @@ async function main(): Promise<void> {
   console.log(`Kiosk enrollment code (one kiosk, valid 24 h): ${await issueEnrollCode(store)}`);
   console.log(`Hub ready at ${hosts.map((h) => `http://${h}:${port}`).join(' ')}`);
 
+  // Deletions are kept as tombstones so that kiosks learn of them; after the retention, kiosks away longer rebuild.
+  const retentionMs = args.tombstoneDays * 24 * 60 * 60 * 1000;
+  const purge = setInterval(() => {
+    store.purgeTombstones(Date.now() - retentionMs).catch((error: unknown) => console.error('[hub] tombstone purge failed', error));
+  }, 60 * 60 * 1000);
+  purge.unref();
+
   const stop = () => {
+    clearInterval(purge);
     void app.close().then(async () => {
       await store.close();
       process.exit(0);
