@@ -1,6 +1,6 @@
 // `npm test`: every check and every test runner, then one closing line with the totals of all runners:
 //   N passed, N failed, N skipped
-// Steps: typecheck, lint, build, unit tests (Vitest), browser tests (Playwright + Chromium against `npm run web`),
+// Steps: typecheck, lint, Electronegativity (Electron security checks), build, unit tests (Vitest), browser tests (Playwright + Chromium against `npm run web`),
 // Electron tests (Playwright `_electron`; they skip with a printed reason where the Electron binary is absent).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +20,7 @@ function step(name, command, args, env = {}) {
 const npx = 'npx';
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
+step('electronegativity', 'node', ['scripts/electronegativity.mjs']);
 const built = step('build', 'npm', ['run', '--silent', 'build']);
 
 step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/unit.json`]);

@@ -10,6 +10,7 @@ import { catalogHandlers } from './handlers/catalog';
 import { kioskHandlers } from './handlers/kiosk';
 import { searchHandlers } from './handlers/search';
 import { syncHandlers, toStatusInfo } from './handlers/sync';
+import { KioskLog } from './log';
 import { MediaStore } from './media-store';
 import { SyncClient, type SyncClientOptions } from './sync/sync-client';
 
@@ -26,6 +27,8 @@ export type KioskCoreOptions = {
   sync?: Partial<Omit<SyncClientOptions, 'dbFile' | 'media' | 'appVersion' | 'onStatus' | 'onCatalogChanged'>>;
 };
 
+export type KioskActivity = 'attract' | 'visit';
+
 export type KioskCore = {
   readonly dataDir: string;
   readonly db: Db;
@@ -33,6 +36,10 @@ export type KioskCore = {
   readonly events: EventHub;
   /** Sync with the hub; idle until the kiosk is enrolled. */
   readonly sync: SyncClient;
+  /** <data>/logs/kiosk.log, rotated; its tail travels in heartbeats. */
+  readonly log: KioskLog;
+  /** What the screen is doing, as the renderer reported it: the shell restarts or updates only when no one is using it. */
+  readonly activity: () => KioskActivity;
   /** The one entry point of both transports. */
   readonly dispatch: Dispatch;
   /** Starts background work (sync). Tests and tools that only read the catalog need not call it. */
@@ -58,7 +65,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     throw error;
   }
 
+  const log = new KioskLog({ dir: join(options.dataDir, 'logs') });
+  let activity: KioskActivity = 'attract';
   const sync = new SyncClient({
+    log: (line) => log.write('info', line),
+    logTail: () => log.tail(),
+    mode: () => activity,
     ...options.sync,
     dbFile: join(options.dataDir, 'kiosk.db'),
     media,
@@ -68,7 +80,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   });
 
   const handlers = joinHandlers(
-    kioskHandlers({ db, appVersion: options.appVersion, idleSeconds: options.idleSeconds }),
+    kioskHandlers({
+      db,
+      appVersion: options.appVersion,
+      idleSeconds: options.idleSeconds,
+      setActivity: (next) => {
+        activity = next;
+      },
+    }),
     catalogHandlers({ db, now }),
     searchHandlers({ db }),
     syncHandlers({ sync }),
@@ -80,6 +99,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     media,
     events,
     sync,
+    log,
+    activity: () => activity,
     dispatch: createDispatch(handlers),
     start: () => sync.start(),
     close: async () => {

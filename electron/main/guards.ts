@@ -37,6 +37,17 @@ export function denyAllPermissions(session: Session): void {
   session.setDevicePermissionHandler(() => false);
 }
 
+/**
+ * The kiosk loads nothing from the network: the page and media come from `app://kiosk`, sync runs in the core.
+ * Any web request from a page (a URL smuggled into content, a future bug) is cancelled at the session.
+ */
+export function blockRemoteRequests(session: Session): void {
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
+    console.warn('[shell] cancelled a network request from a page', truncate(details.url));
+    callback({ cancel: true });
+  });
+}
+
 function truncate(url: string): string {
   return url.length > 200 ? `${url.slice(0, 200)}…` : url;
 }

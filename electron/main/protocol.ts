@@ -13,10 +13,14 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves `app://kiosk/…` from the core's asset server, or the out-of-order notice when the core could not open. */
-export function handleAppProtocol(serve: AssetServer | null): void {
+/**
+ * Serves `app://kiosk/…` from the core's asset server, or the out-of-order notice when the core could not open or
+ * the watchdog gave up (a crash loop): `server()` is asked on every request.
+ */
+export function handleAppProtocol(server: () => AssetServer | null): void {
   protocol.handle(appScheme, async (request) => {
     if (!isAppUrl(request.url)) return new Response('Not found', { status: 404 });
+    const serve = server();
     if (!serve) return outOfOrderResponse(request);
     try {
       return await serve(request);

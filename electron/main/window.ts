@@ -35,6 +35,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
       // A file dropped on the window would otherwise become a navigation (will-navigate blocks it too).
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would open links in a new window (refused anyway by setWindowOpenHandler).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 
@@ -46,11 +48,6 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   // Touchscreens pinch-zoom the page by default; the kiosk lays out for its own screen and has no way back.
   win.webContents.setVisualZoomLevelLimits(1, 1).catch((error: unknown) => {
     console.warn('[shell] could not lock the zoom level', error);
-  });
-
-  win.webContents.on('render-process-gone', (_event, details) => {
-    // Recovery (reload, watchdog) belongs to the Electron-shell issue; until then, leave a trace.
-    console.error('[shell] renderer process gone', details.reason, details.exitCode);
   });
 
   win.loadURL(appStartUrl).catch((error: unknown) => {

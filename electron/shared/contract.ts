@@ -206,6 +206,8 @@ export const pageInput = {
 /** Every call: its input schema and, as a phantom type, its output. Names are `area.verb`. */
 export const calls = {
   'kiosk.info': { input: noInput, output: {} as KioskInfo },
+  /** The renderer says whether someone is using the kiosk (a visit) or it shows its attract loop. Counts nothing. */
+  'kiosk.activity': { input: z.object({ activity: z.enum(['attract', 'visit']) }).strict(), output: null },
   'regions.list': { input: noInput, output: {} as RegionSummary[] },
   'tags.list': { input: noInput, output: {} as TagSummary[] },
   'projects.list': {

@@ -208,6 +208,49 @@ test.describe('Electron shell', () => {
   });
 });
 
+test.describe('Electron shell: content security and recovery', () => {
+  test.skip(!electronBinary.found, skipReason);
+
+  let app: ElectronApplication | undefined;
+  let page: Page;
+  let dataDir = '';
+
+  test.beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'kiosk-electron-recovery-'));
+    ({ app, page } = await launchKiosk(dataDir));
+  });
+
+  test.afterEach(async () => {
+    await app?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('an inline script is blocked by the content security policy', async () => {
+    const outcome = await page.evaluate(() => {
+      type Doc = { createElement(tag: string): { textContent: string }; head: { append(node: unknown): void } };
+      const world = globalThis as unknown as { document: Doc; injected?: number };
+      const script = world.document.createElement('script');
+      script.textContent = 'globalThis.injected = 1';
+      world.document.head.append(script);
+      return world.injected ?? 'blocked';
+    });
+    expect(outcome).toBe('blocked');
+  });
+
+  test('a crashed renderer is reloaded and comes back to the attract loop', async () => {
+    await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
+    await app?.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());
+    await expect
+      .poll(() => app?.evaluate(({ BrowserWindow }) => {
+        const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+        return contents && !contents.isCrashed() && !contents.isLoading() ? contents.getURL() : 'not yet';
+      }), { timeout: 20_000 })
+      .toMatch(/^app:\/\/kiosk\//);
+    const recovered = app?.windows().at(-1) ?? page;
+    await expect(recovered.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible({ timeout: 20_000 });
+  });
+});
+
 test.describe('Electron shell with a data folder it cannot open', () => {
   test.skip(!electronBinary.found, skipReason);
 

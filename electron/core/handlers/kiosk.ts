@@ -5,9 +5,18 @@ import type { HandlerPart } from '../dispatch';
 
 export const defaultIdleSeconds = 90;
 
-export function kioskHandlers(deps: { db: Db; appVersion: string; idleSeconds?: number | undefined }): HandlerPart {
+export function kioskHandlers(deps: {
+  db: Db;
+  appVersion: string;
+  idleSeconds?: number | undefined;
+  setActivity: (activity: 'attract' | 'visit') => void;
+}): HandlerPart {
   const { db } = deps;
   return {
+    'kiosk.activity': ({ activity }) => {
+      deps.setActivity(activity);
+      return null;
+    },
     'kiosk.info': () => {
       const x = readSetting(db, 'kiosk.position.x');
       const y = readSetting(db, 'kiosk.position.y');
