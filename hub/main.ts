@@ -4,22 +4,31 @@
 //   npm run hub -- revoke <kiosk-id> [--data DIR]  revokes a kiosk's credential
 //   npm run hub -- backup <file> [--data DIR]      a consistent copy of the hub's database
 //   npm run hub -- new-epoch [--data DIR]          after restoring a backup by hand: every kiosk rebuilds its copy
+//   npm run hub -- import <file.xlsx|folder> [--images DIR] [--dry-run] [--replace-all] [--data DIR]
+//                                                  content from the organizers' spreadsheets (docs/import.md)
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDemoIntoHub } from './catalog';
+import { formatReport, importCatalog } from './import/index';
 import { createHubServer, hashSecret, newEnrollCode, normaliseCode } from './server';
 import { SqliteHubStore } from './store/sqlite-store';
 
 const usage = `Usage:
   npm run hub -- [--port N] [--host H] [--data DIR] [--no-demo]
   npm run hub -- enroll-code | revoke <kiosk-id> | backup <file> | new-epoch   [--data DIR]
+  npm run hub -- import <file.xlsx|folder of .csv> [--images DIR] [--dry-run] [--replace-all] [--data DIR]
   --port N     port to listen on (default 5190; 0 picks a free one)
   --host H     address to listen on (default 0.0.0.0, every network of this computer)
   --data DIR   the hub's data folder (default .hub-data); filled with the demo forum on first run
   --no-demo    start with an empty catalog (real content comes from the spreadsheet import)
   --tombstone-days N  how long deletions are kept for kiosks that were away (default 30); a kiosk away longer
-               rebuilds its copy`;
+               rebuilds its copy
+  import       loads content from the organizers' spreadsheets (see docs/import.md); works while the hub runs.
+               Exit code 0 when applied (or a clean dry run), 1 when there are problems (nothing is applied)
+  --images DIR the pictures the sheets name (default: an "images" folder beside the workbook / in the CSV folder)
+  --dry-run    check and report only
+  --replace-all  tables the import has no sheet for are emptied (default: they keep their rows)`;
 
 const enrollCodeLifetimeMs = 24 * 60 * 60 * 1000;
 
@@ -37,6 +46,9 @@ function readArgs() {
         data: { type: 'string', default: '.hub-data' },
         'no-demo': { type: 'boolean', default: false },
         'tombstone-days': { type: 'string', default: '30' },
+        images: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'replace-all': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -50,7 +62,10 @@ function readArgs() {
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
     const tombstoneDays = Number(values['tombstone-days']);
     if (!Number.isFinite(tombstoneDays) || tombstoneDays <= 0) fail(`--tombstone-days must be a positive number, not "${values['tombstone-days']}"`);
-    return { port, host: values.host, dataDir: resolve(values.data), demo: !values['no-demo'], tombstoneDays, positionals };
+    const importing = positionals[0] === 'import';
+    if (!importing && (values.images !== undefined || values['dry-run'] || values['replace-all'])) fail('--images, --dry-run and --replace-all go with import');
+    const importOptions = { images: values.images, dryRun: values['dry-run'], replaceAll: values['replace-all'] };
+    return { port, host: values.host, dataDir: resolve(values.data), demo: !values['no-demo'], tombstoneDays, positionals, importOptions };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -90,6 +105,13 @@ async function main(): Promise<void> {
       await store.backup(resolve(argument));
       console.log(`Backed up to ${resolve(argument)}`);
       return store.close();
+    case 'import': {
+      if (!argument) fail('import needs a workbook (.xlsx) or a folder of .csv files');
+      const report = await importCatalog(store, argument, args.importOptions);
+      console.log(formatReport(report));
+      if (report.problemCount > 0) process.exitCode = 1;
+      return store.close();
+    }
     case 'new-epoch':
       console.log(`New epoch ${(await store.rotateEpoch(Date.now())).epoch}: kiosks will rebuild their copies.`);
       return store.close();
