@@ -17,6 +17,7 @@ export default defineConfig({
         hub: entry('hub/main.ts'),
         'bench-search': entry('bench/search.ts'),
         'bench-visitor': entry('bench/visitor.ts'),
+        'bench-sync': entry('bench/sync.ts'),
         'schema-snapshot': entry('scripts/schema-snapshot.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
