@@ -38,19 +38,23 @@ export type HubServerOptions = {
   log?: (line: string) => void;
 };
 
-type Cursor = { e: string; s: number };
+/**
+ * `r`: the cursor is part of a scan from the beginning (a kiosk rebuilding), which needs no tombstones, so purged
+ * tombstones do not make it expire; the last page of such a scan gives an ordinary cursor.
+ */
+type Cursor = { e: string; s: number; r?: true };
 
-export function encodeCursor(epoch: string, seq: number): string {
-  return Buffer.from(JSON.stringify({ e: epoch, s: seq } satisfies Cursor)).toString('base64url');
+export function encodeCursor(epoch: string, seq: number, scan = false): string {
+  return Buffer.from(JSON.stringify({ e: epoch, s: seq, ...(scan ? { r: true } : {}) } satisfies Cursor)).toString('base64url');
 }
 
 export function decodeCursor(text: string): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
     if (typeof value !== 'object' || value === null) return null;
-    const { e, s } = value as Record<string, unknown>;
+    const { e, s, r } = value as Record<string, unknown>;
     if (typeof e !== 'string' || typeof s !== 'number' || !Number.isSafeInteger(s) || s < 0) return null;
-    return { e, s };
+    return r === true ? { e, s, r } : { e, s };
   } catch {
     return null;
   }
@@ -195,6 +199,7 @@ export function createHubServer(options: HubServerOptions): HubServer {
     const meta = await store.meta();
     const at = now();
     let from = 0;
+    let scan = true;
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       const reason = !cursor
@@ -203,22 +208,24 @@ export function createHubServer(options: HubServerOptions): HubServer {
           ? 'epoch'
           : cursor.s > meta.headSeq
             ? 'ahead'
-            : cursor.s < meta.tombstoneFloor
+            : cursor.s < meta.tombstoneFloor && !cursor.r
               ? 'expired'
               : null;
       if (reason || !cursor) return reply.send(pullResponse.parse({ kind: 'reset', protocol: syncProtocol, now: at, reason: reason ?? 'invalid' }));
       from = cursor.s;
+      scan = cursor.r === true;
     }
     const records = await store.changesSince(from, limit);
     const last = records.at(-1)?.seq ?? from;
+    const more = records.length === limit;
     const commands = await store.commandsFor(device.id, at, 50);
     return reply.send({
       kind: 'changes',
       protocol: syncProtocol,
       now: at,
       changes: records.map((r) => ({ t: r.table, seq: r.seq, k: r.key, row: r.row })),
-      cursor: encodeCursor(meta.epoch, last),
-      more: records.length === limit,
+      cursor: encodeCursor(meta.epoch, last, scan && more),
+      more,
       commands,
     });
   });

@@ -157,6 +157,11 @@ export class HubClient {
       if (!range || Number(range[1]) !== offset) throw new SyncError('server', 'The hub answered a different range than asked');
     }
     const out = createWriteStream(partPath, { flags: resumed ? 'a' : 'w' });
+    // A failure of the file itself (disk full, folder gone) is the caller's to handle, never an uncaught 'error' event.
+    const file: { error: Error | null } = { error: null };
+    out.on('error', (error) => {
+      file.error ??= error;
+    });
     let written = resumed ? offset : 0;
     try {
       if (!response.body) throw new SyncError('network', 'The hub sent no body');
@@ -166,10 +171,14 @@ export class HubClient {
       }
     } catch (error) {
       await close(out);
+      // A failed write rejects before the stream emits 'error'; either way it is the file, not the network.
+      if (file.error) throw file.error;
+      if (typeof (error as NodeJS.ErrnoException | null)?.syscall === 'string') throw error;
       if (error instanceof SyncError) throw error;
       throw new SyncError('network', `The download of ${sha256.slice(0, 12)}… was cut off at ${written} bytes (${describe(error)})`);
     }
     await close(out);
+    if (file.error) throw file.error;
     return written;
   }
 }

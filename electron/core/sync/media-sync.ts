@@ -18,6 +18,9 @@ export type MediaSyncOptions = {
 
 export const defaultMediaOptions = { budgetBytes: 4 * 1024 ** 3, maxAttempts: 6 };
 
+/** The longest pause between two attempts at one file. */
+const maxRetryDelayMs = 60 * 60_000;
+
 type QueueRow = { sha256: string; bytes: number; attempts: number };
 
 /** Every media file the live catalog refers to. */
@@ -60,13 +63,17 @@ export class MediaSync {
   async run(client: HubClient, signal?: AbortSignal): Promise<{ downloaded: number; failed: number; noSpace: boolean }> {
     let downloaded = 0;
     let failed = 0;
+    // Files that did not fit last time are tried again: space may have been freed since (or the budget raised).
+    this.requeueNoSpace();
     let used = this.usedBytes();
+    // A retry time further ahead than the longest pause was set before the kiosk's clock jumped back: due now.
     const due = this.db.prepare(
-      "SELECT sha256, bytes, attempts FROM media_queue WHERE state = 'wanted' AND next_try_at <= ? ORDER BY attempts, rowid LIMIT 1",
+      "SELECT sha256, bytes, attempts FROM media_queue WHERE state = 'wanted' AND (next_try_at <= ? OR next_try_at > ?) ORDER BY attempts, rowid LIMIT 1",
     );
     for (;;) {
       if (signal?.aborted) break;
-      const item = due.get(this.options.now()) as QueueRow | undefined;
+      const at = this.options.now();
+      const item = due.get(at, at + maxRetryDelayMs) as QueueRow | undefined;
       if (!item) break;
       if (this.media.has(item.sha256)) {
         this.db.prepare('DELETE FROM media_queue WHERE sha256 = ?').run(item.sha256);
@@ -114,7 +121,7 @@ export class MediaSync {
   private retryLater(item: QueueRow, reason: string): void {
     const attempts = item.attempts + 1;
     const state = attempts >= this.options.maxAttempts ? 'failed' : 'wanted';
-    const delay = Math.min(60 * 60_000, 5_000 * 2 ** attempts);
+    const delay = Math.min(maxRetryDelayMs, 5_000 * 2 ** attempts);
     this.db
       .prepare('UPDATE media_queue SET attempts = ?, state = ?, next_try_at = ?, last_error = ? WHERE sha256 = ?')
       .run(attempts, state, this.options.now() + delay, reason, item.sha256);

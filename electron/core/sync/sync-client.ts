@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { statfsSync } from 'node:fs';
 import { openDatabase, schemaVersion, type Db } from '../../../db/connection';
-import { writeSetting } from '../../../db/queries/catalog';
+import { readSetting, writeSetting } from '../../../db/queries/catalog';
 import type { EditableTable, SyncedTable, WireRow } from '../../../db/sync-tables';
-import { syncProtocol, type Command, type Heartbeat } from '../../shared/sync-protocol';
+import { syncProtocol, type Command, type Heartbeat, type MutationResult } from '../../shared/sync-protocol';
 import type { MediaStore } from '../media-store';
 import { applyPage, BadResponseError, checkPage, finishRebuild, startRebuild, UpgradeRequiredError, writeHubRow, reapplyPendingEdits } from './apply';
 import { HubClient, SyncError } from './hub-client';
@@ -62,6 +62,23 @@ export type SyncClientOptions = {
 };
 
 const leaseMs = 60_000;
+/** Set (in kiosk_settings) when the hub asked for a rebuild, until the hub was shown the newest answered mutation. */
+const verifyOutboxKey = 'sync.verify_outbox';
+
+/**
+ * A lease names its holder as `<pid>:<uuid>`. The kiosk's database is local, so a holder whose process is gone (killed,
+ * crashed, powered off) cannot be syncing: its lease is void at once instead of stalling sync for a lease length.
+ */
+function holderIsGone(owner: string): boolean {
+  const pid = Number(/^(\d+):/.exec(owner)?.[1] ?? NaN);
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 type StateRow = {
   hub_url: string;
@@ -76,7 +93,7 @@ type StateRow = {
 
 export class SyncClient {
   readonly db: Db;
-  private readonly owner = randomUUID();
+  private readonly owner = `${process.pid}:${randomUUID()}`;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly mediaSync: MediaSync;
@@ -316,14 +333,20 @@ export class SyncClient {
   /** One worker per kiosk: a lease in the database, renewed as the cycle goes. */
   private takeLease(): boolean {
     const at = this.now();
-    const result = this.db
-      .prepare(
-        `UPDATE sync_state SET lock_owner = ?, lock_until = ?
-         WHERE id = 1 AND (lock_owner = '' OR lock_owner = ? OR lock_until < ? OR lock_until > ?)`,
-      )
-      // A lease further ahead than one lease length was taken under a clock that has since jumped back: stale.
-      .run(this.owner, at + leaseMs, this.owner, at, at + leaseMs);
-    return result.changes === 1;
+    return this.db
+      .transaction(() => {
+        const holder = (this.db.prepare('SELECT lock_owner FROM sync_state WHERE id = 1').get() as { lock_owner: string }).lock_owner;
+        const gone = holder !== '' && holder !== this.owner && holderIsGone(holder);
+        const result = this.db
+          .prepare(
+            `UPDATE sync_state SET lock_owner = ?, lock_until = ?
+             WHERE id = 1 AND (? OR lock_owner = '' OR lock_owner = ? OR lock_until < ? OR lock_until > ?)`,
+          )
+          // A lease further ahead than one lease length was taken under a clock that has since jumped back: stale.
+          .run(this.owner, at + leaseMs, gone ? 1 : 0, this.owner, at, at + leaseMs);
+        return result.changes === 1;
+      })
+      .immediate();
   }
 
   /** One full cycle; resolves true when the hub was reached and everything went through. Never throws. */
@@ -341,7 +364,8 @@ export class SyncClient {
     const client = this.client();
     try {
       await this.push(client);
-      const hubNow = await this.pull(client);
+      let hubNow = await this.pull(client);
+      if (readSetting(this.db, verifyOutboxKey) !== null && (await this.verifyOutbox(client))) hubNow = await this.pull(client);
       await this.runCommands(client, hubNow);
       await this.sendHeartbeat(client);
       this.db.prepare("UPDATE sync_state SET last_error = '' WHERE id = 1").run();
@@ -377,18 +401,9 @@ export class SyncClient {
       if (batch.length === 0) return;
       this.takeLease();
       const answer = await client.push(batch);
-      this.db.transaction(() => {
-        for (const result of answer.results) {
-          markResult(this.db, result);
-          if (result.row) {
-            writeHubRow(this.db, result.row.t as SyncedTable, result.row.k, result.row.seq, result.row.row);
-            reapplyPendingEdits(this.db, new Set([`${result.row.t}\u0000${result.row.k}`]));
-          }
-        }
-      })();
-      if (answer.results.some((r) => r.status !== 'applied')) this.options.onCatalogChanged?.(this.dataAsOf());
+      this.storeResults(answer.results);
       if (answer.expectedOrder !== undefined) {
-        const changed = alignOrder(this.db, answer.expectedOrder);
+        const changed = this.align(answer.expectedOrder);
         if (!changed && answer.results.length === 0) {
           throw new BadResponseError(`The hub expects mutation ${answer.expectedOrder}, which this kiosk cannot provide`);
         }
@@ -396,10 +411,58 @@ export class SyncClient {
     }
   }
 
+  private storeResults(results: readonly MutationResult[]): void {
+    this.db.transaction(() => {
+      for (const result of results) {
+        markResult(this.db, result);
+        if (result.row) {
+          writeHubRow(this.db, result.row.t as SyncedTable, result.row.k, result.row.seq, result.row.row);
+          reapplyPendingEdits(this.db, new Set([`${result.row.t}\u0000${result.row.k}`]));
+        }
+      }
+    })();
+    if (results.some((r) => r.status !== 'applied')) this.options.onCatalogChanged?.(this.dataAsOf());
+  }
+
+  /** Follows the hub's expected order; edits queued again (the hub lost them) show here again until it has them. */
+  private align(expectedOrder: number): boolean {
+    return this.db.transaction(() => {
+      const changed = alignOrder(this.db, expectedOrder);
+      if (changed) reapplyPendingEdits(this.db, null);
+      return changed;
+    })();
+  }
+
+  /**
+   * After a reset the hub may have lost mutations it had answered (it was restored from a backup). With nothing
+   * pending, no push would reveal that, so the newest answered mutation is sent again: a hub that has it answers from
+   * its stored result; one that lost it applies it (it was next) or says which order it expects, and everything
+   * from there is sent again. Returns true when mutations were sent again.
+   */
+  private async verifyOutbox(client: HubClient): Promise<boolean> {
+    const newest = this.db.prepare("SELECT order_no, id, kind, payload FROM outbox WHERE status != 'pending' ORDER BY order_no DESC LIMIT 1").get() as
+      | { order_no: number; id: string; kind: string; payload: string }
+      | undefined;
+    let resent = false;
+    if (newest && countPending(this.db) === 0) {
+      this.takeLease();
+      const answer = await client.push([{ id: newest.id, order: newest.order_no, kind: newest.kind, payload: JSON.parse(newest.payload) as Record<string, unknown> }]);
+      this.storeResults(answer.results);
+      resent = answer.results.some((r) => !r.replayed);
+      if (answer.expectedOrder !== undefined && this.align(answer.expectedOrder)) {
+        await this.push(client);
+        resent = true;
+      }
+    }
+    this.db.prepare('DELETE FROM kiosk_settings WHERE key = ?').run(verifyOutboxKey);
+    return resent;
+  }
+
   /** Pulls until the hub has nothing more; returns the hub's clock from the last answer. */
   private async pull(client: HubClient): Promise<number> {
     const pageSize = this.options.pageSize ?? 500;
     let applied = 0;
+    let resets = 0;
     for (;;) {
       this.takeLease();
       const row = this.row();
@@ -413,8 +476,13 @@ export class SyncClient {
       const hubNow = answer.now;
       if (answer.kind === 'reset') {
         if (rebuilding && cursor === '') throw new BadResponseError('The hub asked to start over from the beginning');
+        // Never a hot loop of rebuilds: after a second reset in one pull, back off and try again later.
+        if (++resets > 1) throw new BadResponseError(`The hub asked again to start over (${answer.reason})`);
         this.log(`the hub asked for a rebuild (${answer.reason})`);
-        startRebuild(this.db);
+        this.db.transaction(() => {
+          startRebuild(this.db);
+          writeSetting(this.db, verifyOutboxKey, answer.reason);
+        })();
         continue;
       }
       checkPage(answer.changes, 0);
@@ -508,7 +576,7 @@ export class SyncClient {
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       mode: this.options.mode?.() ?? 'visitor',
       lastError: row.last_error ? row.last_error.slice(0, 500) : null,
-      kioskClock: Date.now(),
+      kioskClock: Math.round(this.now()),
       logTail: (this.options.logTail?.() ?? []).slice(-50).map((line) => line.slice(0, 500)),
     };
   }
