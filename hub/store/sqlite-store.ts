@@ -1,6 +1,6 @@
 // The hub's store on SQLite: one database file and a folder of content-addressed media files.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, type Db, type Migration } from '../../db/connection';
@@ -67,6 +67,12 @@ export class SqliteHubStore implements HubStore {
   readonly db: Db;
   private readonly media: MediaStore;
   private readonly highWaterFile: string;
+  private readonly statements = new Map<string, Database.Statement>();
+  /**
+   * Heartbeats arrive from every kiosk every few seconds and losing the last one to a power cut is harmless: they are
+   * written through a second connection without an fsync per commit, so they never queue behind catalog writes.
+   */
+  private readonly heartbeatDb: Db;
 
   private constructor(readonly dir: string, now: number) {
     mkdirSync(dir, { recursive: true });
@@ -76,6 +82,9 @@ export class SqliteHubStore implements HubStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db, hubMigrations);
+    this.heartbeatDb = new Database(join(dir, 'hub.db'));
+    this.heartbeatDb.pragma('busy_timeout = 5000');
+    this.heartbeatDb.pragma('synchronous = NORMAL');
     this.media = new MediaStore(join(dir, 'media'));
     this.highWaterFile = join(dir, 'high-water.json');
     this.db.transaction(() => {
@@ -96,14 +105,24 @@ export class SqliteHubStore implements HubStore {
     return new SqliteHubStore(dir, now);
   }
 
+  /** A prepared statement, prepared once per SQL text. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   // ---- meta ----------------------------------------------------------------------------------------------
 
   private metaValue(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM hub_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.sql('SELECT value FROM hub_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
   private setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO hub_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO hub_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
   private metaSync(): HubMeta {
     return {
@@ -122,7 +141,10 @@ export class SqliteHubStore implements HubStore {
   }
   private writeHighWater(): void {
     const meta = this.metaSync();
-    writeFileSync(this.highWaterFile, JSON.stringify({ epoch: meta.epoch, headSeq: meta.headSeq } satisfies HighWater));
+    // Temporary file and rename: a crash mid-write must not leave a mark that looks like a restored database.
+    const temp = `${this.highWaterFile}.tmp`;
+    writeFileSync(temp, JSON.stringify({ epoch: meta.epoch, headSeq: meta.headSeq } satisfies HighWater));
+    renameSync(temp, this.highWaterFile);
   }
   private rotateEpochSync(now: number): void {
     this.db.transaction(() => {
@@ -145,8 +167,8 @@ export class SqliteHubStore implements HubStore {
 
   /** Writes inside an open transaction; returns how many rows changed. */
   private writeRecordsSync(writes: readonly RecordWrite[], now: number): number {
-    const current = this.db.prepare('SELECT data FROM records WHERE tbl = ? AND key = ?');
-    const upsert = this.db.prepare(
+    const current = this.sql('SELECT data FROM records WHERE tbl = ? AND key = ?');
+    const upsert = this.sql(
       `INSERT INTO records (tbl, key, seq, data, changed_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (tbl, key) DO UPDATE SET seq = excluded.seq, data = excluded.data, changed_at = excluded.changed_at`,
     );
@@ -171,12 +193,12 @@ export class SqliteHubStore implements HubStore {
   }
 
   changesSince(seq: number, limit: number): Promise<StoredRecord[]> {
-    const rows = this.db.prepare('SELECT tbl, key, seq, data FROM records WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as RecordRow[];
+    const rows = this.sql('SELECT tbl, key, seq, data FROM records WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as RecordRow[];
     return Promise.resolve(rows.map(toRecord));
   }
 
   private getRecordSync(table: SyncedTable, key: string): StoredRecord | null {
-    const row = this.db.prepare('SELECT tbl, key, seq, data FROM records WHERE tbl = ? AND key = ?').get(table, key) as RecordRow | undefined;
+    const row = this.sql('SELECT tbl, key, seq, data FROM records WHERE tbl = ? AND key = ?').get(table, key) as RecordRow | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -185,15 +207,15 @@ export class SqliteHubStore implements HubStore {
   }
 
   listRecords(table: SyncedTable): Promise<StoredRecord[]> {
-    const rows = this.db.prepare('SELECT tbl, key, seq, data FROM records WHERE tbl = ? AND data IS NOT NULL ORDER BY key').all(table) as RecordRow[];
+    const rows = this.sql('SELECT tbl, key, seq, data FROM records WHERE tbl = ? AND data IS NOT NULL ORDER BY key').all(table) as RecordRow[];
     return Promise.resolve(rows.map(toRecord));
   }
 
   purgeTombstones(before: number): Promise<number> {
     const floor = this.db.transaction(() => {
-      const purged = this.db.prepare('SELECT max(seq) AS seq FROM records WHERE data IS NULL AND changed_at < ?').get(before) as { seq: number | null };
+      const purged = this.sql('SELECT max(seq) AS seq FROM records WHERE data IS NULL AND changed_at < ?').get(before) as { seq: number | null };
       if (purged.seq !== null) {
-        this.db.prepare('DELETE FROM records WHERE data IS NULL AND changed_at < ?').run(before);
+        this.sql('DELETE FROM records WHERE data IS NULL AND changed_at < ?').run(before);
         const floorNow = Math.max(Number(this.metaValue('tombstone_floor') ?? 0), purged.seq);
         this.setMeta('tombstone_floor', String(floorNow));
       }
@@ -206,14 +228,13 @@ export class SqliteHubStore implements HubStore {
 
   putMedia(bytes: Uint8Array, mime: string, now: number): Promise<string> {
     const sha256 = this.media.put(bytes);
-    this.db
-      .prepare('INSERT INTO media_files (sha256, mime, bytes, stored_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
+    this.sql('INSERT INTO media_files (sha256, mime, bytes, stored_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
       .run(sha256, mime, bytes.byteLength, now);
     return Promise.resolve(sha256);
   }
 
   mediaFile(sha256: string): Promise<{ path: string; bytes: number; mime: string } | null> {
-    const row = this.db.prepare('SELECT mime, bytes FROM media_files WHERE sha256 = ?').get(sha256) as { mime: string; bytes: number } | undefined;
+    const row = this.sql('SELECT mime, bytes FROM media_files WHERE sha256 = ?').get(sha256) as { mime: string; bytes: number } | undefined;
     if (!row || !this.media.has(sha256)) return Promise.resolve(null);
     const path = this.media.pathOf(sha256);
     return Promise.resolve({ path, bytes: statSync(path).size, mime: row.mime });
@@ -222,48 +243,46 @@ export class SqliteHubStore implements HubStore {
   // ---- devices -------------------------------------------------------------------------------------------
 
   createEnrollCode(codeHash: string, expiresAt: number, now: number): Promise<void> {
-    this.db.prepare('INSERT INTO enroll_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)').run(codeHash, now, expiresAt);
+    this.sql('INSERT INTO enroll_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)').run(codeHash, now, expiresAt);
     return Promise.resolve();
   }
 
   enroll(codeHash: string, kioskId: string, name: string, tokenHash: string, now: number): Promise<Device | null> {
     const device = this.db.transaction(() => {
-      const code = this.db.prepare('SELECT expires_at, used_at FROM enroll_codes WHERE code_hash = ?').get(codeHash) as
+      const code = this.sql('SELECT expires_at, used_at FROM enroll_codes WHERE code_hash = ?').get(codeHash) as
         | { expires_at: number; used_at: number | null }
         | undefined;
       if (!code || code.used_at !== null || code.expires_at <= now) return null;
-      this.db.prepare('UPDATE enroll_codes SET used_at = ?, used_by = ? WHERE code_hash = ?').run(now, kioskId, codeHash);
+      this.sql('UPDATE enroll_codes SET used_at = ?, used_by = ? WHERE code_hash = ?').run(now, kioskId, codeHash);
       // Re-enrolling keeps the device's history (its last mutation order) and replaces its credential.
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET name = excluded.name, token_hash = excluded.token_hash,
              enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
         )
         .run(kioskId, name, tokenHash, now);
-      return toDevice(this.db.prepare('SELECT * FROM devices WHERE id = ?').get(kioskId) as DeviceRow);
+      return toDevice(this.sql('SELECT * FROM devices WHERE id = ?').get(kioskId) as DeviceRow);
     })();
     return Promise.resolve(device);
   }
 
   deviceByToken(tokenHash: string): Promise<Device | null> {
-    const row = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as DeviceRow | undefined;
+    const row = this.sql('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as DeviceRow | undefined;
     return Promise.resolve(row ? toDevice(row) : null);
   }
 
   revokeDevice(deviceId: string, now: number): Promise<boolean> {
-    const result = this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, deviceId);
+    const result = this.sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, deviceId);
     return Promise.resolve(result.changes > 0);
   }
 
   setDeviceGroups(deviceId: string, groups: string[]): Promise<void> {
-    this.db.prepare('UPDATE devices SET groups = ? WHERE id = ?').run(JSON.stringify(groups), deviceId);
+    this.sql('UPDATE devices SET groups = ? WHERE id = ?').run(JSON.stringify(groups), deviceId);
     return Promise.resolve();
   }
 
   listDevices(): Promise<DeviceStatus[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT d.*, h.received_at AS hb_at, h.data AS hb_data FROM devices d
          LEFT JOIN heartbeats h ON h.device_id = d.id ORDER BY d.name, d.id`,
       )
@@ -280,12 +299,12 @@ export class SqliteHubStore implements HubStore {
 
   pushMutations(deviceId: string, mutations: readonly Mutation[], rules: MutationRules, now: number): Promise<PushOutcome> {
     const results: MutationResult[] = [];
-    const stored = this.db.prepare('SELECT result FROM mutations WHERE device_id = ? AND id = ?');
-    const lastOrder = this.db.prepare('SELECT last_order FROM devices WHERE id = ?');
-    const insertMutation = this.db.prepare(
+    const stored = this.sql('SELECT result FROM mutations WHERE device_id = ? AND id = ?');
+    const lastOrder = this.sql('SELECT last_order FROM devices WHERE id = ?');
+    const insertMutation = this.sql(
       `INSERT INTO mutations (device_id, id, order_no, kind, payload, status, result, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertConflict = this.db.prepare(
+    const insertConflict = this.sql(
       `INSERT INTO conflicts (device_id, mutation_id, tbl, key, field, base_value, hub_value, kiosk_value, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -317,7 +336,7 @@ export class SqliteHubStore implements HubStore {
         for (const c of decision.conflicts ?? []) {
           insertConflict.run(deviceId, mutation.id, target?.table ?? '', target?.key ?? '', c.field, JSON.stringify(c.base), JSON.stringify(c.hub), JSON.stringify(c.kiosk), now);
         }
-        this.db.prepare('UPDATE devices SET last_order = ? WHERE id = ?').run(mutation.order, deviceId);
+        this.sql('UPDATE devices SET last_order = ? WHERE id = ?').run(mutation.order, deviceId);
         return { result };
       })();
       if (outcome.result) results.push(outcome.result);
@@ -331,7 +350,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   listConflicts(limit: number): Promise<ConflictRecord[]> {
-    const rows = this.db.prepare('SELECT * FROM conflicts ORDER BY id DESC LIMIT ?').all(limit) as {
+    const rows = this.sql('SELECT * FROM conflicts ORDER BY id DESC LIMIT ?').all(limit) as {
       id: number;
       device_id: string;
       mutation_id: string;
@@ -363,17 +382,15 @@ export class SqliteHubStore implements HubStore {
   // ---- commands ------------------------------------------------------------------------------------------
 
   addCommand(command: NewCommand, now: number): Promise<number> {
-    const result = this.db
-      .prepare('INSERT INTO commands (target, kind, payload, issued_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)')
+    const result = this.sql('INSERT INTO commands (target, kind, payload, issued_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)')
       .run(command.target, command.kind, JSON.stringify(command.payload), now, command.expiresAt, command.issuedBy ?? '');
     return Promise.resolve(Number(result.lastInsertRowid));
   }
 
   commandsFor(deviceId: string, now: number, limit: number): Promise<Command[]> {
-    const device = this.db.prepare('SELECT groups FROM devices WHERE id = ?').get(deviceId) as { groups: string } | undefined;
+    const device = this.sql('SELECT groups FROM devices WHERE id = ?').get(deviceId) as { groups: string } | undefined;
     const targets = ['all', `device:${deviceId}`, ...(JSON.parse(device?.groups ?? '[]') as string[]).map((g) => `group:${g}`)];
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT id, kind, payload, issued_at, expires_at FROM commands c
          WHERE target IN (SELECT value FROM json_each(?)) AND expires_at > ?
            AND NOT EXISTS (SELECT 1 FROM command_acks a WHERE a.command_id = c.id AND a.device_id = ?)
@@ -392,7 +409,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   ackCommands(deviceId: string, acks: readonly { id: number; outcome: string; detail: string }[], now: number): Promise<void> {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO command_acks (command_id, device_id, outcome, detail, acked_at)
        SELECT id, ?, ?, ?, ? FROM commands WHERE id = ?
        ON CONFLICT (command_id, device_id) DO NOTHING`,
@@ -404,7 +421,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   commandStatus(limit: number): Promise<CommandStatus[]> {
-    const commands = this.db.prepare('SELECT * FROM commands ORDER BY id DESC LIMIT ?').all(limit) as {
+    const commands = this.sql('SELECT * FROM commands ORDER BY id DESC LIMIT ?').all(limit) as {
       id: number;
       target: string;
       kind: string;
@@ -412,7 +429,7 @@ export class SqliteHubStore implements HubStore {
       issued_at: number;
       expires_at: number;
     }[];
-    const acks = this.db.prepare('SELECT device_id, outcome, detail, acked_at FROM command_acks WHERE command_id = ? ORDER BY acked_at');
+    const acks = this.sql('SELECT device_id, outcome, detail, acked_at FROM command_acks WHERE command_id = ? ORDER BY acked_at');
     return Promise.resolve(
       commands.map((c) => ({
         command: {
@@ -436,7 +453,7 @@ export class SqliteHubStore implements HubStore {
   // ---- heartbeats ----------------------------------------------------------------------------------------
 
   recordHeartbeat(deviceId: string, heartbeat: Heartbeat, now: number): Promise<void> {
-    this.db
+    this.heartbeatDb
       .prepare(
         `INSERT INTO heartbeats (device_id, received_at, data) VALUES (?, ?, ?)
          ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at, data = excluded.data`,
@@ -450,6 +467,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   close(): Promise<void> {
+    this.heartbeatDb.close();
     this.db.close();
     return Promise.resolve();
   }

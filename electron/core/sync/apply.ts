@@ -92,7 +92,11 @@ export type PageTarget = { cursorColumn: 'cursor' | 'rebuild_cursor' };
  */
 export function applyPage(db: Db, changes: readonly Change[], cursor: string, rebuilding: boolean, hasMedia: (sha256: string) => boolean): number {
   const seen = db.prepare('INSERT OR IGNORE INTO sync_rebuild_seen (tbl, key) VALUES (?, ?)');
-  const queueMedia = db.prepare('INSERT OR IGNORE INTO media_queue (sha256, bytes) VALUES (?, ?)');
+  // A file given up earlier (the hub had lost it, say) is tried again when the catalog sends its row anew.
+  const queueMedia = db.prepare(
+    `INSERT INTO media_queue (sha256, bytes) VALUES (?, ?)
+     ON CONFLICT (sha256) DO UPDATE SET state = 'wanted', attempts = 0, next_try_at = 0 WHERE media_queue.state = 'failed'`,
+  );
   db.transaction(() => {
     const touched = new Set<string>();
     for (const change of changes) {

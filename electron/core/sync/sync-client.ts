@@ -94,6 +94,7 @@ type StateRow = {
 export class SyncClient {
   readonly db: Db;
   private readonly owner = `${process.pid}:${randomUUID()}`;
+  private leaseAt = -Infinity;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly mediaSync: MediaSync;
@@ -277,6 +278,7 @@ export class SyncClient {
     await this.mediaRunning?.catch(() => undefined);
     await this.watching?.catch(() => undefined);
     this.db.prepare("UPDATE sync_state SET lock_owner = '', lock_until = 0 WHERE id = 1 AND lock_owner = ?").run(this.owner);
+    this.leaseAt = -Infinity;
   }
 
   close(): void {
@@ -330,6 +332,16 @@ export class SyncClient {
     return Math.round(full * (0.5 + this.random() * 0.5));
   }
 
+  /**
+   * Renews the lease during a cycle, but writes it only when half of it has passed: each write is a synced commit, and
+   * a page needs none of its own. A lease lost to another worker stops this cycle.
+   */
+  private renewLease(): void {
+    const since = this.now() - this.leaseAt;
+    if (since >= 0 && since < leaseMs / 2) return;
+    if (!this.takeLease()) throw new Error('Another sync worker took over the lease');
+  }
+
   /** One worker per kiosk: a lease in the database, renewed as the cycle goes. */
   private takeLease(): boolean {
     const at = this.now();
@@ -344,6 +356,7 @@ export class SyncClient {
           )
           // A lease further ahead than one lease length was taken under a clock that has since jumped back: stale.
           .run(this.owner, at + leaseMs, gone ? 1 : 0, this.owner, at, at + leaseMs);
+        if (result.changes === 1) this.leaseAt = at;
         return result.changes === 1;
       })
       .immediate();
@@ -399,7 +412,7 @@ export class SyncClient {
     for (let round = 0; round < 1000; round++) {
       const batch = pendingMutations(this.db, 100);
       if (batch.length === 0) return;
-      this.takeLease();
+      this.renewLease();
       const answer = await client.push(batch);
       this.storeResults(answer.results);
       if (answer.expectedOrder !== undefined) {
@@ -445,7 +458,7 @@ export class SyncClient {
       | undefined;
     let resent = false;
     if (newest && countPending(this.db) === 0) {
-      this.takeLease();
+      this.renewLease();
       const answer = await client.push([{ id: newest.id, order: newest.order_no, kind: newest.kind, payload: JSON.parse(newest.payload) as Record<string, unknown> }]);
       this.storeResults(answer.results);
       resent = answer.results.some((r) => !r.replayed);
@@ -464,7 +477,7 @@ export class SyncClient {
     let applied = 0;
     let resets = 0;
     for (;;) {
-      this.takeLease();
+      this.renewLease();
       const row = this.row();
       let rebuilding = row.rebuild_cursor !== null;
       if (!rebuilding && row.cursor === '') {
