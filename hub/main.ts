@@ -4,19 +4,21 @@
 //   npm run hub -- revoke <kiosk-id> [--data DIR]  revokes a kiosk's credential
 //   npm run hub -- backup <file> [--data DIR]      a consistent copy of the hub's database
 //   npm run hub -- new-epoch [--data DIR]          after restoring a backup by hand: every kiosk rebuilds its copy
+//   npm run hub -- status [--data DIR]             kiosks (from their heartbeats) and recent edit conflicts
 //   npm run hub -- import <file.xlsx|folder> [--images DIR] [--dry-run] [--replace-all] [--data DIR]
 //                                                  content from the organizers' spreadsheets (docs/import.md)
 import { networkInterfaces } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDemoIntoHub } from './catalog';
 import { formatReport, importCatalog } from './import/index';
+import { formatStatus } from './status';
 import { createHubServer, hashSecret, newEnrollCode, normaliseCode } from './server';
 import { SqliteHubStore } from './store/sqlite-store';
 
 const usage = `Usage:
   npm run hub -- [--port N] [--host H] [--data DIR] [--no-demo]
-  npm run hub -- enroll-code | revoke <kiosk-id> | backup <file> | new-epoch   [--data DIR]
+  npm run hub -- enroll-code | revoke <kiosk-id> | backup <file> | new-epoch | status   [--data DIR]
   npm run hub -- import <file.xlsx|folder of .csv> [--images DIR] [--dry-run] [--replace-all] [--data DIR]
   --port N     port to listen on (default 5190; 0 picks a free one)
   --host H     address to listen on (default 0.0.0.0, every network of this computer)
@@ -112,6 +114,9 @@ async function main(): Promise<void> {
       if (report.problemCount > 0) process.exitCode = 1;
       return store.close();
     }
+    case 'status':
+      console.log(formatStatus(await store.listDevices(), await store.listConflicts(50), Date.now()));
+      return store.close();
     case 'new-epoch':
       console.log(`New epoch ${(await store.rotateEpoch(Date.now())).epoch}: kiosks will rebuild their copies.`);
       return store.close();
@@ -124,7 +129,7 @@ async function main(): Promise<void> {
     const loaded = await loadDemoIntoHub(store);
     console.log(`Loaded the demo forum (demo content): ${loaded.rows} rows, ${loaded.media} images`);
   }
-  const app = createHubServer({ store, log: (line) => console.log(line) });
+  const app = createHubServer({ store, log: (line) => console.log(line), updatesDir: join(args.dataDir, 'updates') });
   await app.listen({ port: args.port, host: args.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;

@@ -2,7 +2,8 @@
 // the rules live in sync/rules.ts and the storage behind store/hub-store.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -36,6 +37,8 @@ export type HubServerOptions = {
   /** Bytes; pushes of a full outbox stay far below this. */
   bodyLimit?: number;
   log?: (line: string) => void;
+  /** A folder of app updates (electron-builder's latest*.yml, installers, blockmaps), served at /updates/. */
+  updatesDir?: string;
 };
 
 /**
@@ -303,6 +306,28 @@ export function createHubServer(options: HubServerOptions): HubServer {
     }
     reply.header('content-length', file.bytes);
     return reply.send(createReadStream(file.path));
+  });
+
+  // App updates for electron-updater (generic provider). Installers are not secret; names are plain file names only,
+  // so nothing outside the folder can be asked for.
+  app.get('/updates/:file', async (request, reply) => {
+    const { file } = request.params as { file: string };
+    if (!options.updatesDir || !/^[A-Za-z0-9][A-Za-z0-9 ._+-]{0,199}$/.test(file) || file.includes('..')) {
+      return reply.code(404).send(errorBody('not_found', 'No such update file.'));
+    }
+    const path = join(options.updatesDir, file);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return reply.code(404).send(errorBody('not_found', 'No such update file.'));
+    reply.header('accept-ranges', 'bytes').header('cache-control', 'no-cache');
+    reply.type(file.endsWith('.yml') ? 'text/yaml; charset=utf-8' : 'application/octet-stream');
+    const range = parseRange(request.headers.range, stat.size);
+    if (range === 'invalid') return reply.code(416).header('content-range', `bytes */${stat.size}`).send(errorBody('invalid_request', 'Bad range.'));
+    if (range) {
+      reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${stat.size}`).header('content-length', range.end - range.start + 1);
+      return reply.send(createReadStream(path, { start: range.start, end: range.end }));
+    }
+    reply.header('content-length', stat.size);
+    return reply.send(createReadStream(path));
   });
 
   return app;

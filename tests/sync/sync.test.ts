@@ -1,5 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rowKey } from '../../db/sync-tables';
+import { createHubServer } from '../../hub/server';
+import { formatStatus } from '../../hub/status';
 import { cleanUp, count, startHub, startKiosk } from './harness';
 
 afterEach(cleanUp);
@@ -43,5 +47,46 @@ describe('live sync', () => {
     await expect
       .poll(() => (b.db.prepare('SELECT title_en FROM projects WHERE id = ?').get(id) as { title_en: string }).title_en, { timeout: 5_000, interval: 20 })
       .toBe('Open day at the refinery');
+  });
+});
+
+describe('the hub for staff', () => {
+  it('lists kiosks from their heartbeats and the edit conflicts', async () => {
+    const hub = await startHub({ demo: { projects: 10 } });
+    const a = await startKiosk({ hub, name: 'Entrance' });
+    const b = await startKiosk({ hub, name: 'Stage' });
+    await a.sync.cycle();
+    await b.sync.cycle();
+    const id = (a.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: string }).id;
+    a.sync.recordEdit('projects', id, { title_en: 'From the entrance' });
+    b.sync.recordEdit('projects', id, { title_en: 'From the stage' });
+    await a.sync.cycle();
+    await b.sync.cycle();
+    const text = formatStatus(await hub.store.listDevices(), await hub.store.listConflicts(10), hub.clock.now);
+    expect(text).toContain('Kiosks (2):');
+    expect(text).toMatch(/Entrance .* online/);
+    expect(text).toMatch(/Stage .* online/);
+    expect(text).toContain('title_en: kept "From the entrance"');
+    expect(text).toContain('wanted "From the stage"');
+  });
+
+  it('serves app updates from its updates folder with ranges, and nothing outside it', async () => {
+    const hub = await startHub({ demo: false });
+    const updatesDir = join(hub.dir, 'updates');
+    mkdirSync(updatesDir);
+    writeFileSync(join(updatesDir, 'latest-linux.yml'), 'version: 1.2.0\n');
+    writeFileSync(join(updatesDir, 'kiosk-1.2.0.AppImage'), Buffer.alloc(1000, 7));
+    writeFileSync(join(hub.dir, 'secret.txt'), 'no');
+    const app = createHubServer({ store: hub.store, updatesDir });
+    const yml = await app.inject({ method: 'GET', url: '/updates/latest-linux.yml' });
+    expect(yml.statusCode).toBe(200);
+    expect(yml.body).toBe('version: 1.2.0\n');
+    const part = await app.inject({ method: 'GET', url: '/updates/kiosk-1.2.0.AppImage', headers: { range: 'bytes=100-199' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.rawPayload.length).toBe(100);
+    for (const url of ['/updates/..%2Fsecret.txt', '/updates/%2e%2e%2fsecret.txt', '/updates/missing.yml']) {
+      expect((await app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    }
+    await app.close();
   });
 });
