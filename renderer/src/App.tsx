@@ -1,5 +1,4 @@
-import { MotionConfig } from 'framer-motion';
-import { useCallback, useState } from 'react';
+import { memo, Suspense, useCallback, useDeferredValue, useState } from 'react';
 import type { KioskInfo } from '../../electron/shared/contract';
 import { useCall } from './api/use-call';
 import { AccessibilityPanel } from './components/AccessibilityPanel';
@@ -7,7 +6,7 @@ import { IdleDialog } from './components/IdleDialog';
 import { TopBar } from './components/TopBar';
 import { useIdle } from './state/idle';
 import { KioskInfoContext } from './state/kiosk-info';
-import { NavigationProvider, useNavigation } from './state/navigation';
+import { NavigationProvider, useNavigation, type Screen } from './state/navigation';
 import { SettingsProvider, useSettings } from './state/settings';
 import { AttractScreen } from './screens/AttractScreen';
 import { renderScreen } from './screens/registry';
@@ -37,7 +36,7 @@ export function App() {
 
 function Kiosk({ info }: { info: KioskInfo }) {
   const navigation = useNavigation();
-  const { settings, resetSettings } = useSettings();
+  const { resetSettings } = useSettings();
   const [panelOpen, setPanelOpen] = useState(false);
 
   // Nothing of one visitor is left for the next: screens, search text, scroll positions, language, settings.
@@ -49,10 +48,10 @@ function Kiosk({ info }: { info: KioskInfo }) {
   }, [reset, resetSettings]);
   const idle = useIdle(info.idleSeconds, !navigation.attract, startOver);
 
-  const top = navigation.stack.length - 1;
+  const holders = screenHolders(navigation.stack, useDeferredValue(navigation.stack));
 
   return (
-    <MotionConfig reducedMotion={settings.reducedMotion ? 'always' : 'user'}>
+    <>
       {navigation.attract ? (
         <AttractScreen />
       ) : (
@@ -61,16 +60,46 @@ function Kiosk({ info }: { info: KioskInfo }) {
           {/* Screens below the top of the stack stay mounted but hidden: Back returns to them as they were
               (search text, scroll position, gallery photo). The session key drops them all at reset. */}
           <main className="content" key={navigation.session}>
-            {navigation.stack.map((screen, index) => (
-              <div key={`${index}:${JSON.stringify(screen)}`} className="screen-holder" hidden={index !== top}>
-                {renderScreen(screen)}
-              </div>
+            {holders.map((holder) => (
+              <ScreenHolder key={holder.key} screen={holder.screen} hidden={!holder.top} />
             ))}
           </main>
           {panelOpen && <AccessibilityPanel onClose={() => setPanelOpen(false)} />}
           {idle.countdown !== null && <IdleDialog secondsLeft={idle.countdown} onStay={idle.stay} onLeave={startOver} />}
         </div>
       )}
-    </MotionConfig>
+    </>
   );
 }
+
+type Holder = { key: string; screen: Screen; top: boolean };
+
+/**
+ * The screens to keep mounted: the stack, plus (hidden) those just left by Back or Home until a later, interruptible
+ * render takes them away. Unmounting a deep stack takes a while; the tap that leaves it need not wait for that.
+ */
+function screenHolders(stack: readonly Screen[], previous: readonly Screen[]): Holder[] {
+  const keyOf = (screen: Screen, index: number) => `${index}:${JSON.stringify(screen)}`;
+  const holders = stack.map((screen, index) => ({ key: keyOf(screen, index), screen, top: index === stack.length - 1 }));
+  if (previous === stack) return holders;
+  const kept = new Set(holders.map((holder) => holder.key));
+  previous.forEach((screen, index) => {
+    const key = keyOf(screen, index);
+    if (!kept.has(key)) holders.push({ key, screen, top: false });
+  });
+  return holders;
+}
+
+/**
+ * One screen of the stack. Memoised: a push or Back re-renders only the holders whose visibility changes, never the
+ * screens themselves. A hidden holder keeps its layout (content-visibility in styles.css), so Back shows it again
+ * without laying it out anew.
+ */
+const ScreenHolder = memo(function ScreenHolder({ screen, hidden }: { screen: Screen; hidden: boolean }) {
+  return (
+    <div className="screen-holder" hidden={hidden}>
+      {/* Only while a screen's code is still arriving (a tap in the first moment after start): a calm empty frame. */}
+      <Suspense fallback={<section className="screen" aria-busy="true" />}>{renderScreen(screen)}</Suspense>
+    </div>
+  );
+});

@@ -1,15 +1,16 @@
-import '@fontsource/golos-text/cyrillic-400.css';
-import '@fontsource/golos-text/cyrillic-600.css';
-import '@fontsource/golos-text/latin-400.css';
-import '@fontsource/golos-text/latin-600.css';
-import 'react-simple-keyboard/build/css/index.css';
+import './fonts.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { preload } from './api/use-call';
 import { App } from './App';
 import { hardenPage } from './hardening';
 
 hardenPage();
+// The first calls, all at once, while React starts: the kiosk info (App) and what the attract loop shows.
+preload('kiosk.info', {});
+preload('projects.list', { featured: true, limit: 12 });
+preload('route.get', {});
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import 'react-simple-keyboard/build/css/index.css';
 import { KeyboardReact, type KeyboardButtonAttributes, type KeyboardButtonTheme, type KeyboardLayoutObject } from 'react-simple-keyboard';
 import type { Bilingual, Language } from '../../../electron/shared/contract';
 import { useI18n } from '../i18n/i18n';

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { CallInput, ProjectCard } from '../../../electron/shared/contract';
 import { useCall } from '../api/use-call';
 import { countProjects, useI18n } from '../i18n/i18n';
-import { useNavigation } from '../state/navigation';
+import { useNavigate } from '../state/navigation';
 import { CallView } from './CallView';
 import { MediaImage } from './MediaImage';
 import '../screens/browse.css';
@@ -89,7 +89,7 @@ function ProjectItems({ items, showRegion }: { items: ProjectCard[]; showRegion:
 
 export function ProjectCardButton({ project, showRegion = true }: { project: ProjectCard; showRegion?: boolean }) {
   const { pick, t } = useI18n();
-  const navigation = useNavigation();
+  const navigation = useNavigate();
   return (
     <button type="button" className="card project-card" onClick={() => navigation.push({ name: 'project', id: project.id })}>
       {/* The title names the card; the picture is decoration here (its description is on the project screen). */}

@@ -6,17 +6,7 @@ import { useMemo } from 'react';
  * contact card away. External addresses are only ever shown this way: the kiosk never navigates to them.
  */
 export function QrCode({ value, label, size = 240 }: { value: string; label: string; size?: number }) {
-  const path = useMemo(() => {
-    const qr = QRCode.create(value, { errorCorrectionLevel: 'M' });
-    const count = qr.modules.size;
-    let d = '';
-    for (let row = 0; row < count; row += 1) {
-      for (let col = 0; col < count; col += 1) {
-        if (qr.modules.get(row, col)) d += `M${col + 4} ${row + 4}h1v1h-1z`;
-      }
-    }
-    return { d, extent: count + 8 };
-  }, [value]);
+  const path = useMemo(() => qrPath(value), [value]);
 
   return (
     <svg
@@ -33,4 +23,35 @@ export function QrCode({ value, label, size = 240 }: { value: string; label: str
       <path d={path.d} fill="#000" />
     </svg>
   );
+}
+
+// The same few codes (the route's link, the projects a visitor opens) come back again and again: each is encoded
+// once. Bounded, so a long day cannot grow it.
+const maxCached = 64;
+const cache = new Map<string, { d: string; extent: number }>();
+
+/** The code's dark modules as one SVG path, a run of adjacent modules in a row being one rectangle. */
+function qrPath(value: string): { d: string; extent: number } {
+  const known = cache.get(value);
+  if (known) return known;
+  const qr = QRCode.create(value, { errorCorrectionLevel: 'M' });
+  const count = qr.modules.size;
+  let d = '';
+  for (let row = 0; row < count; row += 1) {
+    let col = 0;
+    while (col < count) {
+      if (!qr.modules.get(row, col)) {
+        col += 1;
+        continue;
+      }
+      let end = col + 1;
+      while (end < count && qr.modules.get(row, end)) end += 1;
+      d += `M${col + 4} ${row + 4}h${end - col}v1h-${end - col}z`;
+      col = end;
+    }
+  }
+  const path = { d, extent: count + 8 };
+  cache.set(value, path);
+  if (cache.size > maxCached) cache.delete(cache.keys().next().value!);
+  return path;
 }

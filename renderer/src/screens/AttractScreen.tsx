@@ -1,14 +1,17 @@
-import { AnimatePresence, motion } from 'framer-motion';
 import { useEffect, useMemo, useState } from 'react';
 import type { ProjectCard, RouteStop } from '../../../electron/shared/contract';
-import { useCall } from '../api/use-call';
+import { preload, useCall } from '../api/use-call';
 import { MediaImage } from '../components/MediaImage';
 import { useI18n } from '../i18n/i18n';
 import { useKioskInfo } from '../state/kiosk-info';
-import { useNavigation, type Screen } from '../state/navigation';
+import { minuteOf } from '../state/clock';
+import { useNavigate, type Screen } from '../state/navigation';
+import { preloadScreens } from './registry';
 
 /** How long each slide of the attract loop stays, in milliseconds. */
 export const attractSlideMs = 6000;
+/** How long a new slide takes to fade in over the last one (the `attract-in` keyframes in styles.css). */
+const fadeMs = 1200;
 
 type Slide =
   | { kind: 'project'; project: ProjectCard }
@@ -19,7 +22,7 @@ type Slide =
  * shows in both languages at once; a touch enters the app at the item on screen.
  */
 export function AttractScreen() {
-  const navigation = useNavigation();
+  const navigation = useNavigate();
   const info = useKioskInfo();
   const featured = useCall('projects.list', { featured: true, limit: 12 });
   const route = useCall('route.get', {});
@@ -43,27 +46,43 @@ export function AttractScreen() {
     return () => window.clearInterval(timer);
   }, [slides.length]);
 
+  // While nobody is at the kiosk, get the rest of it ready: the other screens' code and the data the home screen and
+  // its first screens show, so the first taps of the next visitor wait for nothing.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      void preloadScreens();
+      preload('programme.nowNext', { at: minuteOf(new Date()) });
+      preload('regions.list', {});
+      preload('clusters.list', {});
+      preload('tags.list', {});
+      preload('programme.days', {});
+      preload('hall.plan', {});
+    }, 100);
+    return () => window.clearTimeout(timer);
+  }, []);
+
   const slide = slides.length > 0 ? slides[index % slides.length] : undefined;
+  // The slide before stays under the new one while it fades in, then goes (one picture to draw, not two).
+  const currentKey = slide ? slideKey(slide) : undefined;
+  const [shown, setShown] = useState<{ key: string | undefined; slide: Slide | undefined }>({ key: currentKey, slide });
+  const [previous, setPrevious] = useState<Slide | null>(null);
+  if (shown.key !== currentKey) {
+    if (shown.slide && slide) setPrevious(shown.slide);
+    setShown({ key: currentKey, slide });
+  }
+  useEffect(() => {
+    if (!previous) return;
+    const timer = window.setTimeout(() => setPrevious(null), fadeMs);
+    return () => window.clearTimeout(timer);
+  }, [previous]);
+
   const target: Screen | undefined =
     slide?.kind === 'project' ? { name: 'project', id: slide.project.id } : slide?.kind === 'stop' ? { name: 'route', stopId: slide.stop.id } : undefined;
 
   return (
     <button type="button" className="attract" aria-label="Коснитесь экрана, чтобы начать / Touch the screen to start" onClick={() => navigation.start(target)}>
-      <AnimatePresence mode="sync">
-        {slide && (
-          <motion.div
-            key={slide.kind === 'project' ? slide.project.id : slide.stop.id}
-            className="attract-slide"
-            initial={{ opacity: 0, scale: 1.04 }}
-            animate={{ opacity: 1, scale: 1 }}
-            exit={{ opacity: 0 }}
-            transition={{ duration: 1.2 }}
-          >
-            <MediaImage media={slide.kind === 'project' ? slide.project.cover : slide.stop.cover} className="attract-image" decorative />
-            <SlideCaption slide={slide} />
-          </motion.div>
-        )}
-      </AnimatePresence>
+      {slide && <SlideView key={slideKey(slide)} slide={slide} className="attract-slide attract-slide-in" />}
+      {previous && slideKey(previous) !== currentKey && <SlideView key={slideKey(previous)} slide={previous} className="attract-slide attract-slide-out" />}
       <div className="attract-brand">
         <p className="attract-forum">{info.forum?.name.ru ?? ''}</p>
         <p className="attract-forum en">{info.forum?.name.en ?? ''}</p>
@@ -75,6 +94,20 @@ export function AttractScreen() {
         <span className="en">Touch the screen to start</span>
       </div>
     </button>
+  );
+}
+
+function slideKey(slide: Slide): string {
+  return slide.kind === 'project' ? slide.project.id : slide.stop.id;
+}
+
+/** One slide: its picture and caption. The new one fades in over the last one (CSS: opacity and transform only). */
+function SlideView({ slide, className }: { slide: Slide; className: string }) {
+  return (
+    <div className={className}>
+      <MediaImage media={slide.kind === 'project' ? slide.project.cover : slide.stop.cover} className="attract-image" decorative />
+      <SlideCaption slide={slide} />
+    </div>
   );
 }
 

@@ -5,14 +5,14 @@ import { MediaImage } from '../components/MediaImage';
 import { ProjectGrid } from '../components/ProjectGrid';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useI18n } from '../i18n/i18n';
-import { useNavigation, type ScreenOf } from '../state/navigation';
+import { useNavigate, type ScreenOf } from '../state/navigation';
 import { membersCount } from './ClustersScreen';
 import './browse.css';
 
 /** One cluster: what it is, its members with their roles (exhibitors lead to the hall plan), and its projects. */
 export function ClusterScreen({ screen }: { screen: ScreenOf<'cluster'> }) {
   const { t, pick, language } = useI18n();
-  const navigation = useNavigation();
+  const navigation = useNavigate();
   const clusters = useCall('clusters.list', {});
   // Only for the booth numbers next to members that exhibit; the list works without it.
   const plan = useCall('hall.plan', {});

@@ -3,14 +3,14 @@ import { CallView } from '../components/CallView';
 import { MediaImage } from '../components/MediaImage';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { countProjects, plural, useI18n } from '../i18n/i18n';
-import { useNavigation } from '../state/navigation';
+import { useNavigate } from '../state/navigation';
 import './browse.css';
 
 // No parameters: the registry's `{ screen }` prop is accepted and not needed (a function of fewer arguments fits).
 /** The Omsk region's industrial clusters as cards: cover, name, what they do, members and projects. */
 export function ClustersScreen() {
   const { t, pick, language } = useI18n();
-  const navigation = useNavigation();
+  const navigation = useNavigate();
   const clusters = useCall('clusters.list', {});
   return (
     <ScreenFrame title={t('clusters')}>

@@ -3,13 +3,13 @@ import { useCall } from '../api/use-call';
 import { useI18n } from '../i18n/i18n';
 import { minuteOf, useNow } from '../state/clock';
 import { useKioskInfo, useForumTime } from '../state/kiosk-info';
-import { useNavigation, type Screen } from '../state/navigation';
+import { useNavigate, type Screen } from '../state/navigation';
 
 /** The ways in: regions, industries, clusters, the route, the programme, the hall plan and search. */
 export function HomeScreen() {
   const { t, pick, language } = useI18n();
   const info = useKioskInfo();
-  const navigation = useNavigation();
+  const navigation = useNavigate();
   const format = useForumTime();
   const now = useNow();
   const nowNext = useCall('programme.nowNext', { at: minuteOf(now) });
@@ -75,7 +75,7 @@ export function HomeScreen() {
 }
 
 function Entry({ to, title, hint, accent, wide = false }: { to: Screen; title: string; hint: ReactNode; accent: string; wide?: boolean }) {
-  const navigation = useNavigation();
+  const navigation = useNavigate();
   return (
     <button type="button" className={`entry accent-${accent} ${wide ? 'wide' : ''}`} onClick={() => navigation.push(to)}>
       <span className="entry-title">{title}</span>

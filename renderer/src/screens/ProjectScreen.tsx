@@ -1,4 +1,4 @@
-import { animate, motion, useMotionValue, type PanInfo } from 'framer-motion';
+import { animate, motion, MotionConfig, useMotionValue, type PanInfo } from 'framer-motion';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { Bilingual, Exhibitor, Language, MediaRef, ProjectDetail, ProjectKind } from '../../../electron/shared/contract';
 import { useCall } from '../api/use-call';
@@ -7,7 +7,7 @@ import { MediaImage } from '../components/MediaImage';
 import { QrCode } from '../components/QrCode';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useI18n } from '../i18n/i18n';
-import { useNavigation, type ScreenOf } from '../state/navigation';
+import { useNavigate, type ScreenOf } from '../state/navigation';
 import { useSettings } from '../state/settings';
 import './browse.css';
 
@@ -50,7 +50,7 @@ export function ProjectScreen({ screen }: { screen: ScreenOf<'project'> }) {
 
 function ProjectView({ project }: { project: ProjectDetail }) {
   const { t, pick, language } = useI18n();
-  const navigation = useNavigation();
+  const navigation = useNavigate();
   const ids = { industries: useId(), exhibitor: useId(), visiting: useId(), contacts: useId() };
   const exhibitor = project.exhibitor;
 
@@ -248,65 +248,70 @@ function Gallery({ media }: { media: Photo[] }) {
   const current = media[Math.min(index, count - 1)];
 
   return (
-    <section className="gallery" aria-roledescription={language === 'ru' ? 'галерея' : 'carousel'} aria-label={pick(words.photos)}>
-      <div className="gallery-viewport" ref={viewport}>
-        <motion.div
-          className="gallery-track"
-          style={{ x }}
-          drag={count > 1 ? 'x' : false}
-          dragConstraints={{ left: -(count - 1) * width, right: 0 }}
-          dragElastic={0.15}
-          dragMomentum={false}
-          dragDirectionLock
-          onDragEnd={onDragEnd}
-          // Images are pictures to look at, never files to drag out of the kiosk.
-          onDragStartCapture={(event: DragEvent) => event.preventDefault()}
-        >
-          {media.map((photo, i) => (
-            <div
-              key={`${photo.sha256}-${i}`}
-              className="gallery-slide"
-              role="group"
-              aria-roledescription={language === 'ru' ? 'слайд' : 'slide'}
-              aria-label={photoLabel(i + 1)}
-              aria-hidden={i !== index}
-            >
-              <MediaImage media={photo} className="gallery-image" />
+    // The animation library only runs here (drag, snap), so its reduced-motion setting is given here too.
+    <MotionConfig reducedMotion={reducedMotion ? 'always' : 'user'}>
+      <section className="gallery" aria-roledescription={language === 'ru' ? 'галерея' : 'carousel'} aria-label={pick(words.photos)}>
+        <div className="gallery-viewport" ref={viewport}>
+          <motion.div
+            className="gallery-track"
+            style={{ x }}
+            drag={count > 1 ? 'x' : false}
+            dragConstraints={{ left: -(count - 1) * width, right: 0 }}
+            dragElastic={0.15}
+            dragMomentum={false}
+            dragDirectionLock
+            onDragEnd={onDragEnd}
+            // Images are pictures to look at, never files to drag out of the kiosk.
+            onDragStartCapture={(event: DragEvent) => event.preventDefault()}
+          >
+            {media.map((photo, i) => (
+              <div
+                key={`${photo.sha256}-${i}`}
+                className="gallery-slide"
+                role="group"
+                aria-roledescription={language === 'ru' ? 'слайд' : 'slide'}
+                aria-label={photoLabel(i + 1)}
+                aria-hidden={i !== index}
+              >
+                {/* The photo on screen and its neighbours, so the next one is loaded and decoded before it slides in;
+                    the others wait their turn (each is a large picture to draw). */}
+                {Math.abs(i - index) <= 1 ? <MediaImage media={photo} className="gallery-image" /> : <div className="gallery-image" />}
+              </div>
+            ))}
+          </motion.div>
+        </div>
+        <div className="gallery-foot">
+          <p className="gallery-caption" aria-live="polite">
+            {count > 1 && <span className="muted">{photoLabel(index + 1)} · </span>}
+            {current ? pick(current.caption) : ''}
+          </p>
+          {count > 1 && (
+            <div className="gallery-controls">
+              <GalleryButton label={pick(words.previous)} disabled={index === 0} onClick={() => go(index - 1)}>
+                ‹
+              </GalleryButton>
+              <div className="gallery-dots">
+                {media.map((photo, i) => (
+                  <button
+                    key={`${photo.sha256}-${i}`}
+                    type="button"
+                    className="gallery-dot"
+                    aria-label={photoLabel(i + 1)}
+                    aria-current={i === index ? 'true' : undefined}
+                    onClick={() => go(i)}
+                  >
+                    <span aria-hidden="true" />
+                  </button>
+                ))}
+              </div>
+              <GalleryButton label={pick(words.next)} disabled={index === count - 1} onClick={() => go(index + 1)}>
+                ›
+              </GalleryButton>
             </div>
-          ))}
-        </motion.div>
-      </div>
-      <div className="gallery-foot">
-        <p className="gallery-caption" aria-live="polite">
-          {count > 1 && <span className="muted">{photoLabel(index + 1)} · </span>}
-          {current ? pick(current.caption) : ''}
-        </p>
-        {count > 1 && (
-          <div className="gallery-controls">
-            <GalleryButton label={pick(words.previous)} disabled={index === 0} onClick={() => go(index - 1)}>
-              ‹
-            </GalleryButton>
-            <div className="gallery-dots">
-              {media.map((photo, i) => (
-                <button
-                  key={`${photo.sha256}-${i}`}
-                  type="button"
-                  className="gallery-dot"
-                  aria-label={photoLabel(i + 1)}
-                  aria-current={i === index ? 'true' : undefined}
-                  onClick={() => go(i)}
-                >
-                  <span aria-hidden="true" />
-                </button>
-              ))}
-            </div>
-            <GalleryButton label={pick(words.next)} disabled={index === count - 1} onClick={() => go(index + 1)}>
-              ›
-            </GalleryButton>
-          </div>
-        )}
-      </div>
-    </section>
+          )}
+        </div>
+      </section>
+    </MotionConfig>
   );
 }
 

@@ -1,10 +1,10 @@
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Language, RegionSummary } from '../../../electron/shared/contract';
 import { useCall } from '../api/use-call';
 import { CallView } from '../components/CallView';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { countProjects, plural, useI18n } from '../i18n/i18n';
-import { useNavigation, type ScreenOf } from '../state/navigation';
+import { useNavigate, type ScreenOf } from '../state/navigation';
 import './browse.css';
 
 type View = 'map' | 'list';
@@ -16,7 +16,7 @@ let remembered: { session: number; view: View } | null = null;
 /** Regions as a tile map of Russia (one equal square per region) or as an alphabetical list of participants. */
 export function RegionsScreen({ screen }: { screen: ScreenOf<'regions'> }) {
   const { t, language } = useI18n();
-  const { session } = useNavigation();
+  const { session } = useNavigate();
   const regions = useCall('regions.list', {});
   const [view, setView] = useState<View>(() => screen.view ?? (remembered?.session === session ? remembered.view : 'map'));
   const choose = (next: View) => {
@@ -60,19 +60,20 @@ function regionLabel(region: RegionSummary, language: Language): string {
 
 function RegionMap({ regions }: { regions: RegionSummary[] }) {
   const { language } = useI18n();
-  const navigation = useNavigation();
-  const labels = useMemo(() => tileLabels(regions, language), [regions, language]);
+  const navigation = useNavigate();
+  const labels = useMemo(() => cachedTileLabels(regions, language), [regions, language]);
   const columns = Math.max(...regions.map((region) => region.tile.col)) + 1;
   const rows = Math.max(...regions.map((region) => region.tile.row)) + 1;
   const most = Math.max(1, ...regions.map((region) => region.projectCount));
+  const [viewport, tile] = useFittedTile(columns, rows);
 
   return (
     <div className="region-map-wrap">
-      <div className="region-map-viewport">
+      <div className="region-map-viewport" ref={viewport}>
         <ul
           className="region-map"
           aria-label={language === 'ru' ? 'Карта регионов' : 'Map of the regions'}
-          style={{ '--cols': columns, '--rows': rows } as CSSProperties}
+          style={{ '--cols': columns, '--rows': rows, '--fit': `${tile}px` } as CSSProperties}
         >
           {regions.map((region) => {
             const place = { gridColumn: region.tile.col + 1, gridRow: region.tile.row + 1 };
@@ -123,9 +124,43 @@ function RegionMap({ regions }: { regions: RegionSummary[] }) {
   );
 }
 
+/** Gap between tiles, in pixels (the same as `--gap` in browse.css). */
+const tileGap = 2;
+
+/**
+ * The largest square tile that fits the map's viewport, in pixels, measured before the first paint and whenever the
+ * viewport changes size (orientation, text size). Measured here rather than with container query units in CSS: those
+ * made the browser recompute the style of every tile in the middle of layout, about 30 ms per showing of the map on
+ * the kiosk's software renderer.
+ */
+function useFittedTile(columns: number, rows: number) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [tile, setTile] = useState(0);
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const measure = () => {
+      const width = element.clientWidth;
+      const height = element.clientHeight;
+      // Nothing laid out to measure (not displayed): keep the last fit until there is.
+      if (width === 0) return;
+      const byWidth = (width - (columns - 1) * tileGap) / columns;
+      // In portrait the map takes the height it needs (browse.css): only the width decides.
+      const portrait = window.matchMedia('(orientation: portrait)').matches;
+      const fitted = portrait ? byWidth : Math.min(byWidth, (height - (rows - 1) * tileGap) / rows);
+      setTile(Math.floor(fitted * 100) / 100);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [columns, rows]);
+  return [viewport, tile] as const;
+}
+
 function RegionList({ regions }: { regions: RegionSummary[] }) {
   const { language, locale, pick } = useI18n();
-  const navigation = useNavigation();
+  const navigation = useNavigate();
   // 68 rows: sorting on every render costs nothing and follows the language at once.
   const sorted = regions.filter((region) => region.participating).sort((a, b) => pick(a.name).localeCompare(pick(b.name), locale));
   return (
@@ -205,6 +240,17 @@ function labelCandidates(name: string, isoCode: string): string[] {
   if (allWords.length >= 2) candidates.push(initials(allWords.flatMap((w) => w.split('-'))).slice(0, 4));
   candidates.push(...skeletons.slice(1), capitalise(word.slice(0, 4)), isoCode.replace(/^RU-/, ''));
   return candidates.filter((candidate) => candidate.length >= 2);
+}
+
+// Working the labels out takes a while (every region's candidates, ~15 ms on the kiosk); the map is shown again and
+// again with the same list (use-call keeps it until the catalog changes), so each list is labelled once per language.
+const labelled = new WeakMap<readonly RegionSummary[], Partial<Record<Language, Map<string, string>>>>();
+
+function cachedTileLabels(regions: readonly RegionSummary[], language: Language): Map<string, string> {
+  const known = labelled.get(regions) ?? {};
+  const labels = known[language] ?? tileLabels(regions, language);
+  labelled.set(regions, { ...known, [language]: labels });
+  return labels;
 }
 
 /**

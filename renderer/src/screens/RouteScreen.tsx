@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Bilingual, Language, Route, RouteStop } from '../../../electron/shared/contract';
 import { useCall } from '../api/use-call';
 import { CallView } from '../components/CallView';
@@ -50,7 +50,10 @@ export function RouteScreen({ screen }: { screen: ScreenOf<'route'> }) {
 function RouteView({ route, initialStopId, title }: { route: Route; initialStopId: string | undefined; title: string }) {
   const { pick, language, t } = useI18n();
   const [selectedId, setSelectedId] = useState<string | null>(initialStopId && route.stops.some((s) => s.id === initialStopId) ? initialStopId : null);
-  const selected = route.stops.find((stop) => stop.id === selectedId) ?? null;
+  // The tapped stop is marked on the map and in the list in the very next frame; its details (text and picture)
+  // follow in a render of their own.
+  const detailsId = useDeferredValue(selectedId);
+  const selected = route.stops.find((stop) => stop.id === detailsId) ?? null;
   const totalMinutes = route.stops.reduce((sum, stop) => sum + stop.durationMinutes, 0);
 
   const select = (id: string) => setSelectedId(id);

@@ -1,12 +1,18 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { maxSearchLength, type Bilingual, type SearchHit, type SearchKind, type TextSegment } from '../../../electron/shared/contract';
+import type { Bilingual, maxSearchLength as contractMaxSearchLength, SearchHit, SearchKind, TextSegment } from '../../../electron/shared/contract';
 import { useCall } from '../api/use-call';
 import { Marked } from '../components/Marked';
 import { OnScreenKeyboard, type KeyboardAction } from '../components/OnScreenKeyboard';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { plural, useI18n } from '../i18n/i18n';
-import { useNavigation, type Screen, type ScreenOf } from '../state/navigation';
+import { useNavigate, type Screen, type ScreenOf } from '../state/navigation';
 import './find.css';
+
+/**
+ * The contract's limit on search text. Repeated here rather than imported: importing a value from the contract would
+ * pull its zod schemas (and zod) into the renderer bundle. The type annotation makes the compiler check it stays equal.
+ */
+const maxSearchLength: typeof contractMaxSearchLength = 200;
 
 /** Long enough to skip the calls between two quick taps, short enough to feel instant. */
 const debounceMs = 120;
@@ -61,7 +67,7 @@ function target(hit: SearchHit): Screen {
 
 export function SearchScreen({ screen }: { screen: ScreenOf<'search'> }) {
   const { t, pick, language } = useI18n();
-  const navigation = useNavigation();
+  const navigation = useNavigate();
   // The text is this screen's own state: the shell remounts screens when the kiosk resets, so nothing typed survives.
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');

@@ -18,11 +18,8 @@ export type Screen =
 export type ScreenName = Screen['name'];
 export type ScreenOf<N extends ScreenName> = Extract<Screen, { name: N }>;
 
-export type Navigation = {
-  /** True while the attract loop runs (nobody is using the kiosk). */
-  attract: boolean;
-  stack: readonly Screen[];
-  current: Screen;
+/** What a screen needs to move on: stable functions (and the session), so a tap elsewhere re-renders no screen. */
+export type NavigationActions = {
   /** Leaves the attract loop, at home or at the item the loop was showing (home stays underneath). */
   start: (at?: Screen) => void;
   push: (screen: Screen) => void;
@@ -34,8 +31,16 @@ export type Navigation = {
   session: number;
 };
 
+export type Navigation = NavigationActions & {
+  /** True while the attract loop runs (nobody is using the kiosk). */
+  attract: boolean;
+  stack: readonly Screen[];
+  current: Screen;
+};
+
 const home: Screen = { name: 'home' };
 const NavigationContext = createContext<Navigation | null>(null);
+const ActionsContext = createContext<NavigationActions | null>(null);
 
 export function NavigationProvider({ children, startInAttract = true }: { children: ReactNode; startInAttract?: boolean }) {
   const [attract, setAttract] = useState(startInAttract);
@@ -44,7 +49,7 @@ export function NavigationProvider({ children, startInAttract = true }: { childr
 
   const push = useCallback((screen: Screen) => setStack((current) => [...current, screen]), []);
   const back = useCallback(() => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current)), []);
-  const goHome = useCallback(() => setStack([home]), []);
+  const goHome = useCallback(() => setStack((current) => (current.length === 1 && current[0]?.name === 'home' ? current : [home])), []);
   const start = useCallback((at?: Screen) => {
     setStack(at && at.name !== 'home' ? [home, at] : [home]);
     setAttract(false);
@@ -55,15 +60,28 @@ export function NavigationProvider({ children, startInAttract = true }: { childr
     setSession((n) => n + 1);
   }, []);
 
-  const value = useMemo<Navigation>(
-    () => ({ attract, stack, current: stack.at(-1) ?? home, start, push, back, home: goHome, reset, session }),
-    [attract, stack, start, push, back, goHome, reset, session],
+  const actions = useMemo<NavigationActions>(() => ({ start, push, back, home: goHome, reset, session }), [start, push, back, goHome, reset, session]);
+  const value = useMemo<Navigation>(() => ({ ...actions, attract, stack, current: stack.at(-1) ?? home }), [actions, attract, stack]);
+  return (
+    <ActionsContext.Provider value={actions}>
+      <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>
+    </ActionsContext.Provider>
   );
-  return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }
 
+/** The whole navigation state: for the shell (which screen is on top, whether the attract loop runs). */
 export function useNavigation(): Navigation {
   const navigation = useContext(NavigationContext);
   if (!navigation) throw new Error('useNavigation outside NavigationProvider');
   return navigation;
+}
+
+/**
+ * Only the ways to move on. Screens use this one: it does not change when the stack does, so screens kept mounted
+ * below the top of the stack are not re-rendered by every push and back.
+ */
+export function useNavigate(): NavigationActions {
+  const actions = useContext(ActionsContext);
+  if (!actions) throw new Error('useNavigate outside NavigationProvider');
+  return actions;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createUpdateController, type UpdaterLike } from '../../../electron/main/updater';
+import { createUpdateController } from '../../../electron/main/updater';
 
 function fakeUpdater() {
   const listeners = new Map<string, ((arg: never) => void)[]>();
@@ -24,7 +24,7 @@ function setUp() {
   const updater = fakeUpdater();
   const world = { hub: 'http://192.168.1.10:5190' as string | null, idle: true, quiet: false, now: 0 };
   const controller = createUpdateController({
-    updater: updater as unknown as UpdaterLike,
+    updater,
     hubUrl: () => world.hub,
     isIdle: () => world.idle,
     isQuietTime: () => world.quiet,
