@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/i18n';
 import { useKioskInfo, useForumTime } from '../state/kiosk-info';
 import { useNavigation } from '../state/navigation';
 import { useSettings } from '../state/settings';
+import { latest, useSyncStatus } from '../state/sync-status';
 
 /** Back, home, freshness, accessibility and language: on every screen, in the same place (the bottom in reach mode). */
 export function TopBar({ onAccessibility }: { onAccessibility: () => void }) {
@@ -10,6 +11,9 @@ export function TopBar({ onAccessibility }: { onAccessibility: () => void }) {
   const { settings, update } = useSettings();
   const info = useKioskInfo();
   const format = useForumTime();
+  // "Data as of": the newest of the catalog's own date and the last complete sync with the hub.
+  const sync = useSyncStatus();
+  const dataAsOf = latest(info.dataAsOf, sync?.lastSyncAt);
   const atHome = navigation.current.name === 'home';
 
   return (
@@ -27,9 +31,9 @@ export function TopBar({ onAccessibility }: { onAccessibility: () => void }) {
         )}
       </div>
       <div className="topbar-group">
-        {info.dataAsOf && (
+        {dataAsOf && (
           <span className="freshness muted">
-            {t('dataAsOf')} {format(info.dataAsOf, language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
+            {t('dataAsOf')} {format(dataAsOf, language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
           </span>
         )}
         <button type="button" className="bar-button" aria-label={t('accessibility')} onClick={onAccessibility}>

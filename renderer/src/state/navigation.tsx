@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../api/client';
 
 /** Every place a visitor can be. Screens are pushed on a stack, so Back always works and nothing is a dead end. */
 export type Screen =
@@ -59,6 +60,11 @@ export function NavigationProvider({ children, startInAttract = true }: { childr
     setAttract(true);
     setSession((n) => n + 1);
   }, []);
+
+  // The core learns whether someone is using the kiosk, so restarts and updates wait for the attract loop. No counting.
+  useEffect(() => {
+    void api.invoke('kiosk.activity', { activity: attract ? 'attract' : 'visit' });
+  }, [attract]);
 
   const actions = useMemo<NavigationActions>(() => ({ start, push, back, home: goHome, reset, session }), [start, push, back, goHome, reset, session]);
   const value = useMemo<Navigation>(() => ({ ...actions, attract, stack, current: stack.at(-1) ?? home }), [actions, attract, stack]);

@@ -1,0 +1,109 @@
+// A kiosk that syncs with a real hub process: what a visitor sees change when the hub's content changes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, startKiosk, startVisit, stopKiosk, test, type Kiosk } from './fixtures';
+
+type Hub = { url: string; code: string; dataDir: string; process: ChildProcess };
+
+async function startHub(): Promise<Hub> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-e2e-'));
+  const child = spawn(process.execPath, [resolve('out/node/hub.js'), '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise<Hub>((done, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The hub did not start in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /Hub ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      const code = /enrollment code[^:]*: ([A-Z0-9-]+)/.exec(output)?.[1];
+      if (url && code) {
+        clearTimeout(timer);
+        done({ url, code, dataDir, process: child });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The hub exited with ${code}:\n${output}`)));
+  });
+}
+
+async function stopHub(hub: Hub): Promise<void> {
+  if (hub.process.exitCode === null) {
+    const exited = new Promise((done) => hub.process.once('exit', done));
+    hub.process.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(hub.dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Changes one project's Russian title in the hub's store the way the hub records any change: the row gets the next
+ * sequence number. (Written from the test process while the hub runs, as a spreadsheet import from the CLI would.)
+ */
+function changeProjectTitle(hub: Hub, projectId: string, title: string): void {
+  const db = new Database(join(hub.dataDir, 'hub.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.transaction(() => {
+      const head = Number((db.prepare("SELECT value FROM hub_meta WHERE key = 'head_seq'").get() as { value: string }).value) + 1;
+      db.prepare("UPDATE records SET data = json_set(data, '$.title_ru', ?), seq = ?, changed_at = ? WHERE tbl = 'projects' AND key = ?").run(
+        title,
+        head,
+        Date.now(),
+        JSON.stringify([projectId]),
+      );
+      db.prepare("UPDATE hub_meta SET value = ? WHERE key = 'head_seq'").run(String(head));
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+function firstOmskProject(hub: Hub): { id: string; title: string } {
+  const db = new Database(join(hub.dataDir, 'hub.db'), { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        "SELECT json_extract(data, '$.id') AS id, json_extract(data, '$.title_ru') AS title FROM records WHERE tbl = 'projects' AND json_extract(data, '$.region_id') = 'omsk' AND json_extract(data, '$.hidden') = 0 ORDER BY title LIMIT 1",
+      )
+      .get() as { id: string; title: string };
+    return row;
+  } finally {
+    db.close();
+  }
+}
+
+test.describe('a kiosk syncing with the hub', () => {
+  let hub: Hub;
+  let kiosk: Kiosk;
+
+  test.beforeEach(async () => {
+    hub = await startHub();
+    kiosk = await startKiosk(['--hub', hub.url, '--enroll', hub.code, '--sync-seconds', '1']);
+  });
+
+  test.afterEach(async () => {
+    await stopKiosk(kiosk);
+    await stopHub(hub);
+  });
+
+  test('shows a change made at the hub on the screen a visitor is looking at, and the time of the last sync', async ({ page }) => {
+    await startVisit(page, kiosk);
+    // "Data as of" follows the hub's clock once the kiosk has synced: today, in the forum's time zone.
+    const today = new Date().toLocaleString('ru-RU', { timeZone: 'Asia/Omsk', day: 'numeric', month: 'short' });
+    await expect(page.getByText(/^Данные на/)).toContainText(today, { timeout: 20_000 });
+
+    const project = firstOmskProject(hub);
+    await page.getByRole('button', { name: /^Регионы/ }).tap();
+    await page.getByRole('button', { name: /Омская область/ }).first().tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Омская область' })).toBeVisible();
+    await expect(page.getByText(project.title, { exact: true }).first()).toBeVisible();
+
+    const changed = '«Открытая площадка» — обновлено на хабе';
+    changeProjectTitle(hub, project.id, changed);
+    await expect(page.getByText(changed, { exact: true }).first()).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(project.title, { exact: true })).toHaveCount(0);
+  });
+});
