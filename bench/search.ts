@@ -2,12 +2,13 @@
 // Built by vite.node.config.ts into out/node/bench-search.js; run with `node out/node/bench-search.js` (npm run bench).
 // The last line printed is one JSON object with every figure, for scripts; the lines before it are for people.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
 import { loadDemoContent } from '../db/demo/generate';
 import { searchCatalog } from '../db/queries/search';
 import { MediaStore } from '../electron/core/media-store';
+import { describeMachine } from './machine';
 
 const targetP95Ms = 5;
 const targetProjects = 20_000;
@@ -141,15 +142,7 @@ function sqliteVersion(): string {
 
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-search-'));
-  const cpu = cpus();
-  const machine = {
-    cpu: cpu[0]?.model.trim() ?? 'unknown',
-    cores: cpu.length,
-    ramGb: Math.round(totalmem() / 2 ** 30),
-    platform: `${process.platform}-${process.arch}`,
-    node: process.version,
-    sqlite: sqliteVersion(),
-  };
+  const machine = { ...describeMachine(), sqlite: sqliteVersion() };
   console.log(`search bench: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}, SQLite ${machine.sqlite}`);
   const sizes: SizeResult[] = [];
   try {

@@ -11,13 +11,14 @@
 // BENCH_SYNC_FLEET_CHANGES (10), BENCH_SYNC_EDITS (20), BENCH_SYNC_INCREMENTAL_REPS (5), BENCH_SYNC_HUB_PROFILE
 // (a folder: the hubs run with --cpu-prof into it). The last line printed is one JSON object with every figure.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKioskCore, type KioskCore } from '../electron/core/kiosk-core';
 import { HubClient } from '../electron/core/sync/hub-client';
 import { schemaVersion } from '../db/connection';
 import { syncedTableNames } from '../db/sync-tables';
 import { measuringFetch, round1, sleep, spawnHelper, stats, traffic, type Helper, type RequestSample, type Stats, type Traffic } from './sync-common';
+import { describeMachine } from './machine';
 import { runFleet, type CycleReport } from './sync-fleet';
 import { runHub, type ChangeArgs, type HubCpu, type HubInfo, type HubTiming } from './sync-hub';
 
@@ -430,14 +431,7 @@ function machineLoad(): { loadavg: number[]; cpuPressureAvg60: number | null } {
 }
 
 async function main(): Promise<void> {
-  const cpu = cpus();
-  const machine = {
-    cpu: cpu[0]?.model.trim() ?? 'unknown',
-    cores: cpu.length,
-    ramGb: Math.round(totalmem() / 2 ** 30),
-    platform: `${process.platform}-${process.arch}`,
-    node: process.version,
-  };
+  const machine = describeMachine();
   console.log(`sync bench: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}; ${JSON.stringify(config)}`);
   const loadBefore = machineLoad();
   console.log(`machine load before: ${JSON.stringify(loadBefore)}`);
