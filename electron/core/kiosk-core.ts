@@ -23,6 +23,8 @@ export type KioskCoreOptions = {
   /** Overrides the default idle timeout (seconds) for this run, e.g. `--idle-seconds` in tests. */
   idleSeconds?: number;
   now?: () => Date;
+  /** The kiosk's log; by default <data>/logs/kiosk.log. The Electron shell passes the one it already writes to. */
+  log?: KioskLog;
   /** Sync worker settings (interval, backoff, media budget; `fetch` for tests). The worker starts with `start()`. */
   sync?: Partial<Omit<SyncClientOptions, 'dbFile' | 'media' | 'appVersion' | 'onStatus' | 'onCatalogChanged'>>;
 };
@@ -65,7 +67,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     throw error;
   }
 
-  const log = new KioskLog({ dir: join(options.dataDir, 'logs') });
+  const log = options.log ?? new KioskLog({ dir: join(options.dataDir, 'logs') });
   let activity: KioskActivity = 'attract';
   const sync = new SyncClient({
     log: (line) => log.write('info', line),

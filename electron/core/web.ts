@@ -75,6 +75,8 @@ async function main(): Promise<void> {
     idleSeconds: args.idleSeconds,
     sync: { intervalMs: args.syncSeconds * 1000, log: (line) => console.log(line) },
   });
+  // Everything printed also goes to <data>/logs/kiosk.log, whose tail reaches the hub with heartbeats.
+  core.log.captureConsole();
   if (args.hub) core.sync.connect(args.hub, args.enroll, args.name);
   core.start();
   const assets = createAssetServer({ rendererDir: resolve(here, '../renderer'), db: core.db, media: core.media });

@@ -116,7 +116,7 @@ function start(): void {
     .whenReady()
     .then(() => {
       try {
-        core = createKioskCore({ dataDir, appVersion: app.getVersion(), idleSeconds: options.idleSeconds, sync: { logTail: () => log.tail() } });
+        core = createKioskCore({ dataDir, appVersion: app.getVersion(), idleSeconds: options.idleSeconds, log });
         if (options.hub) core.sync.connect(options.hub, options.enroll);
         core.start();
         assets = createAssetServer({ rendererDir, db: core.db, media: core.media });

@@ -68,6 +68,9 @@ describe('the hub for staff', () => {
     expect(text).toMatch(/Stage .* online/);
     expect(text).toContain('title_en: kept "From the entrance"');
     expect(text).toContain('wanted "From the stage"');
+    // The tail of each kiosk's log travels with its heartbeat.
+    const entrance = (await hub.store.listDevices()).find((d) => d.name === 'Entrance');
+    expect(entrance?.lastHeartbeat?.logTail.some((line) => line.includes('[sync] enrolled with'))).toBe(true);
   });
 
   it('serves app updates from its updates folder with ranges, and nothing outside it', async () => {
