@@ -39,13 +39,6 @@ const log = new KioskLog({ dir: join(dataDir, 'logs') });
 log.captureConsole();
 
 const stateFile = new ShellStateFile(join(dataDir, 'shell-state.json'));
-const relaunchedByUs = process.argv.includes(relaunchFlag);
-stateFile.save(stateAtStart(stateFile.load(), relaunchedByUs));
-// After repeated GPU crashes the previous run asked for software rendering (must be decided before `ready`).
-if (stateFile.load().softwareRendering) {
-  console.warn('[shell] starting without hardware acceleration after repeated GPU crashes');
-  app.disableHardwareAcceleration();
-}
 
 // Everything below must happen before `ready`.
 registerAppScheme();
@@ -53,6 +46,13 @@ app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
 if (app.requestSingleInstanceLock()) {
+  // Only the instance that runs touches the crash history (a second launch must not reset the first one's).
+  stateFile.save(stateAtStart(stateFile.load(), process.argv.includes(relaunchFlag)));
+  // After repeated GPU crashes the previous run asked for software rendering (must be decided before `ready`).
+  if (stateFile.load().softwareRendering) {
+    console.warn('[shell] starting without hardware acceleration after repeated GPU crashes');
+    app.disableHardwareAcceleration();
+  }
   start();
 } else {
   // Another kiosk already runs on this data; it gets focus through `second-instance`.
