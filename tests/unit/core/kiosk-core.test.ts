@@ -69,3 +69,17 @@ describe('the kiosk core', () => {
     await core.close();
   });
 });
+
+describe('what the screen is doing', () => {
+  it('records visits and the attract loop as the renderer reports them, and refuses anything else', async () => {
+    const core = createKioskCore({ dataDir: dataDir(), appVersion: '1.0.0', demo: false });
+    expect(core.activity()).toBe('attract');
+    expect(core.sync.heartbeat().mode).toBe('attract');
+    expect(await core.dispatch('kiosk.activity', { activity: 'visit' })).toEqual({ ok: true, value: null });
+    expect(core.activity()).toBe('visit');
+    expect(core.sync.heartbeat().mode).toBe('visit');
+    expect(await core.dispatch('kiosk.activity', { activity: 'dancing' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(core.activity()).toBe('visit');
+    await core.close();
+  });
+});
