@@ -9,6 +9,11 @@ export type TableSpec = {
   /** Primary-key columns, in order; a row's wire key is the JSON array of their values. */
   key: readonly string[];
   columns: Readonly<Record<string, ColumnSpec>>;
+  /**
+   * 'catalog' (the default): content, replaced by a spreadsheet import. 'hub': kept by the hub itself (PIN verifiers,
+   * review decisions); synced to kiosks like the catalog, never touched by an import.
+   */
+  source?: 'catalog' | 'hub';
 };
 
 const text: ColumnSpec = { type: 'text' };
@@ -63,6 +68,7 @@ export const syncedTables = {
       email: text,
       website: text,
       logo_sha256: textOrNull,
+      ...bilingual('hours', 'today'),
     },
   },
   clusters: {
@@ -130,10 +136,24 @@ export const syncedTables = {
       ...bilingual('title', 'about', 'place'),
     },
   },
+  exhibitor_pins: {
+    key: ['exhibitor_id'],
+    columns: { exhibitor_id: text, verify_salt: text, verifier: text, sign_salt: text, kdf: text },
+    source: 'hub',
+  },
+  edit_reviews: {
+    key: ['mutation_id'],
+    columns: { mutation_id: text, exhibitor_id: text, status: text, reason: text, decided_at: int },
+    source: 'hub',
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type SyncedTable = keyof typeof syncedTables;
 export const syncedTableNames = Object.keys(syncedTables) as SyncedTable[];
+
+/** The content tables: what a spreadsheet import builds and replaces. */
+export type CatalogTable = { [T in SyncedTable]: (typeof syncedTables)[T] extends { source: 'hub' } ? never : T }[SyncedTable];
+export const catalogTableNames = syncedTableNames.filter((t) => (syncedTables[t] as TableSpec).source !== 'hub') as CatalogTable[];
 
 export function isSyncedTable(name: string): name is SyncedTable {
   return Object.prototype.hasOwnProperty.call(syncedTables, name);
@@ -148,7 +168,7 @@ export function rowKey(table: SyncedTable, row: WireRow): string {
 }
 
 /** Columns whose values reference a media file, for media download and garbage collection. */
-export const mediaColumns: readonly { table: SyncedTable; column: string }[] = [
+export const mediaColumns: readonly { table: CatalogTable; column: string }[] = [
   { table: 'exhibitors', column: 'logo_sha256' },
   { table: 'clusters', column: 'cover_sha256' },
   { table: 'projects', column: 'cover_sha256' },
@@ -198,6 +218,10 @@ export const editableFields = {
   exhibitors: {
     about_ru: { maxLength: 2000 },
     about_en: { maxLength: 2000 },
+    hours_ru: { maxLength: 200 },
+    hours_en: { maxLength: 200 },
+    today_ru: { maxLength: 140 },
+    today_en: { maxLength: 140 },
     contact_name_ru: { maxLength: 120 },
     contact_name_en: { maxLength: 120 },
     phone: { maxLength: 40 },
@@ -213,8 +237,13 @@ export const editableFields = {
     description_en: { maxLength: 4000 },
     visiting_ru: { maxLength: 1000 },
     visiting_en: { maxLength: 1000 },
+    /** One of the project's own photos (project_media), or null for none. */
+    cover_sha256: { media: true },
     hidden: { flag: true },
   },
-} as const satisfies Partial<Record<SyncedTable, Record<string, { maxLength: number } | { flag: true }>>>;
+} as const satisfies Partial<Record<SyncedTable, Record<string, EditRule>>>;
+
+/** How an editable field is checked: text up to a length, a 0/1 flag, or a media file the row already has. */
+export type EditRule = { maxLength: number } | { flag: true } | { media: true };
 
 export type EditableTable = keyof typeof editableFields;

@@ -3,13 +3,14 @@
 import { createHash } from 'node:crypto';
 import { openDatabase, type Db } from '../db/connection';
 import { loadDemoContent, type DemoOptions } from '../db/demo/generate';
-import { rowKey, syncedTableNames, syncedTables, type WireRow } from '../db/sync-tables';
+import { catalogTableNames, rowKey, syncedTables, type WireRow } from '../db/sync-tables';
+import { demoPinKdf, demoPins } from '../db/demo/pins';
 import type { HubStore, RecordWrite } from './store/hub-store';
 
 /** Every synced row of a kiosk-schema database, parents first, as record writes. Tombstoned rows are left out. */
 export function catalogRows(db: Db): RecordWrite[] {
   const writes: RecordWrite[] = [];
-  for (const table of syncedTableNames) {
+  for (const table of catalogTableNames) {
     const columns = Object.keys(syncedTables[table].columns);
     const rows = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE deleted = 0`).all() as WireRow[];
     for (const row of rows) writes.push({ table, key: rowKey(table, row), row });
@@ -24,7 +25,7 @@ export function catalogRows(db: Db): RecordWrite[] {
 export async function replaceCatalog(store: HubStore, writes: readonly RecordWrite[], now: number): Promise<{ changed: number }> {
   const wanted = new Set(writes.map((w) => `${w.table}\u0000${w.key}`));
   const deletions: RecordWrite[] = [];
-  for (const table of syncedTableNames) {
+  for (const table of catalogTableNames) {
     for (const record of await store.listRecords(table)) {
       if (!wanted.has(`${table}\u0000${record.key}`)) deletions.push({ table, key: record.key, row: null });
     }
@@ -51,6 +52,9 @@ export async function loadDemoIntoHub(store: HubStore, options: DemoOptions = {}
     for (const [sha256, bytes] of files) await store.putMedia(bytes, mimes.get(sha256) ?? 'application/octet-stream', now);
     const writes = catalogRows(db);
     await store.writeRecords(writes, now);
+    for (const pin of demoPins) {
+      await store.setExhibitorCredential(pin.exhibitorId, { verifySalt: pin.verifySalt, verifier: pin.verifier, signSalt: pin.signSalt, kdf: demoPinKdf }, pin.signingKey, now);
+    }
     return { rows: writes.length, media: files.size };
   } finally {
     db.close();

@@ -5,6 +5,7 @@ import type { Db } from '../connection';
 import { capitalize, coverImage, logoImage, palettes, type CoverMotif, type DemoImage, type LogoShape } from './images';
 import { enterpriseType, tags, type EnterpriseType, type Motif, type TagId, type Text } from './industries';
 import { clusters, omskEnterprises, omskRegionTeam, route, routeStops } from './omsk';
+import { demoPinKdf, demoPins } from './pins';
 import { forumDays, forumOffset, sessions } from './programme';
 import { createRng, deriveSeed, type Rng } from './random';
 import { districts, regions, type DistrictId, type RegionSeed } from './regions';
@@ -458,6 +459,24 @@ function generate(db: Db, media: MediaSink, seed: number, projectCount: number):
   }
 
   const projects = insertProjects(db, pool, seed, projectCount, participating, teamOf, boothOf);
+
+  // Exhibitors' own lines: hours at the booth and "today at our booth" (exhibitors change these during the forum).
+  const todayLines: readonly Text[] = [
+    { ru: 'Презентация маршрута в 12:00 у стенда', en: 'Route presentation at 12:00 at the booth' },
+    { ru: 'Запись на экскурсии на предприятие', en: 'Sign up for factory tours here' },
+    { ru: 'Встреча с инвесторами в 15:00', en: 'Investor meeting at 15:00' },
+    { ru: 'Дегустация продукции региона весь день', en: 'Tasting of regional produce all day' },
+  ];
+  const exhibitorIds = db.prepare('SELECT id FROM exhibitors ORDER BY id').pluck().all() as string[];
+  const setLines = db.prepare('UPDATE exhibitors SET hours_ru = ?, hours_en = ?, today_ru = ?, today_en = ? WHERE id = ?');
+  exhibitorIds.forEach((id, i) => {
+    const today = todayLines[i % todayLines.length] as Text;
+    setLines.run('10:00–18:00, 4 декабря до 16:00', '10:00–18:00, 4 December until 16:00', today.ru, today.en, id);
+  });
+
+  // Demo exhibitor logins (db/demo/pins.ts): verifiers only, as a hub would sync them.
+  const insertPin = db.prepare('INSERT INTO exhibitor_pins (exhibitor_id, verify_salt, verifier, sign_salt, kdf) VALUES (?, ?, ?, ?, ?)');
+  for (const pin of demoPins) insertPin.run(pin.exhibitorId, pin.verifySalt, pin.verifier, pin.signSalt, JSON.stringify(demoPinKdf));
 
   const setting = db.prepare('INSERT OR REPLACE INTO kiosk_settings (key, value) VALUES (?, ?)');
   setting.run('catalog.updated_at', demoUpdatedAt);

@@ -202,6 +202,8 @@ function exhibitor(row: Row): Exhibitor {
     email: str(row.email),
     website: str(row.website),
     logo: mediaRef(row, 'logo_'),
+    hours: bi(row, 'hours'),
+    today: bi(row, 'today'),
   };
 }
 

@@ -21,6 +21,14 @@ export class NotFoundError extends Error {
   }
 }
 
+/** Thrown by a handler to answer with a specific error (unauthorized, rate_limited, invalid_input with issues, …). */
+export class CallError extends Error {
+  constructor(readonly error: KioskError) {
+    super(error.message);
+    this.name = 'CallError';
+  }
+}
+
 /** Joins feature modules' handler tables into one; a name registered twice, or not at all, is a bug. */
 export function joinHandlers(...parts: HandlerPart[]): Handlers {
   const table: HandlerPart = {};
@@ -57,6 +65,7 @@ export function createDispatch(handlers: Handlers): Dispatch {
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof NotFoundError) return fail({ code: 'not_found', message: error.message });
+      if (error instanceof CallError) return fail(error.error);
       console.error(`[core] ${name} failed`, error);
       return fail({ code: 'internal', message: 'The kiosk could not answer this request.' });
     }

@@ -5,7 +5,7 @@ import { eventNames, type ErrorCode, type Result } from '../shared/contract';
 import type { AssetServer } from './assets';
 import type { KioskCore } from './kiosk-core';
 
-/** Larger request bodies are refused before parsing; no call takes more than a few hundred bytes. */
+/** Larger request bodies are refused before parsing; the largest call is an exhibitor's edit of a few long texts. */
 export const maxBodyBytes = 64 * 1024;
 const tooLarge = Symbol('too large');
 
@@ -16,6 +16,8 @@ const statusOf: Record<ErrorCode, number> = {
   too_large: 413,
   unavailable: 503,
   internal: 500,
+  unauthorized: 401,
+  rate_limited: 429,
 };
 
 export type HttpTransport = { url: string; close(): Promise<void> };

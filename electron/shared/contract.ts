@@ -81,6 +81,9 @@ export type Exhibitor = {
   email: string;
   website: string;
   logo: MediaRef | null;
+  /** Opening hours at the booth, and "today at our booth": kept current by the exhibitor ('' when not given). */
+  hours: Bilingual;
+  today: Bilingual;
 };
 
 export type ProjectDetail = ProjectCard & {
@@ -190,6 +193,51 @@ export type SyncStatusInfo = {
   lastError: string;
 };
 
+// ---- Exhibitors' own edits (docs/security.md) ----------------------------------------------------------------
+
+/** Who is logged in at this kiosk (or in this portal session) as an exhibitor. */
+export type ExhibitorSession = { exhibitorId: string; name: Bilingual; booth: string };
+
+/** How a field may be edited: text up to `maxLength` UTF-16 units, a yes/no flag, or one of the row's own photos. */
+export type EditableField = { name: string; kind: 'text'; maxLength: number; multiline: boolean } | { name: string; kind: 'flag' } | { name: string; kind: 'media' };
+
+/** One row an exhibitor may edit: their booth entry or one of their projects, with current values (local copy). */
+export type EditableItem = {
+  target: 'exhibitor' | 'project';
+  id: string;
+  title: Bilingual;
+  fields: EditableField[];
+  values: Record<string, string | number | null>;
+  /** For a project: its photos, the choices for the cover. */
+  photos: MediaRef[];
+};
+
+export type ExhibitorEntry = { session: ExhibitorSession; items: EditableItem[] };
+
+/**
+ * Where an edit stands, as the exhibitor sees it: saved here (not yet sent), published (the hub applied it),
+ * waiting for review, rejected (with the reason), conflict (both versions), approved (after review).
+ */
+export type EditState = 'saved' | 'published' | 'review' | 'approved' | 'rejected' | 'conflict';
+
+export type EditRecord = {
+  id: string;
+  target: 'exhibitor' | 'project';
+  targetId: string;
+  title: Bilingual;
+  /** ISO time the edit was saved (the kiosk's clock). */
+  savedAt: string;
+  state: EditState;
+  /** A stable reason code for a rejection (e.g. too_long, not_owner, proof_invalid, or staff's own words). */
+  reason: string;
+  changes: { field: string; from: string | number | null; to: string | number | null }[];
+  /** For a conflict: per field, the hub's version and this edit's version. */
+  conflicts: { field: string; hub: string | number | null; mine: string | number | null }[];
+};
+
+/** One edited field's value: text, a 0/1 flag, or a media sha256 (null: no cover). */
+const editValue = z.union([z.string().max(20_000), z.literal(0), z.literal(1), z.null()]);
+
 // ---- Inputs -------------------------------------------------------------------------------------------------
 
 const id = z.string().min(1).max(128);
@@ -232,6 +280,25 @@ export const calls = {
   },
   'hall.plan': { input: noInput, output: {} as HallPlan },
   'sync.status': { input: noInput, output: {} as SyncStatusInfo },
+  /** Booth number (or exhibitor id) and PIN. Errors: `unauthorized` (wrong), `rate_limited` (wait retryAfterSeconds). */
+  'exhibitor.login': { input: z.object({ login: z.string().min(1).max(64), pin: z.string().min(1).max(16) }).strict(), output: {} as ExhibitorSession },
+  'exhibitor.logout': { input: noInput, output: null },
+  /** The session, or null when nobody is logged in (or it ended on idle). */
+  'exhibitor.session': { input: noInput, output: {} as ExhibitorSession | null },
+  /** Everything the logged-in exhibitor may edit. Error `unauthorized` without a session. */
+  'exhibitor.entry': { input: noInput, output: {} as ExhibitorEntry },
+  /**
+   * Saves changed fields of one item: applied here at once and sent to the hub. Errors: `unauthorized`, `not_found`,
+   * `invalid_input` with `issues` per field (path = field name, message = too_long / invalid_characters / …).
+   */
+  'exhibitor.save': {
+    input: z
+      .object({ target: z.enum(['exhibitor', 'project']), id, values: z.record(z.string().max(64), editValue) })
+      .strict(),
+    output: {} as EditRecord,
+  },
+  /** The exhibitor's edits made here, newest first. */
+  'exhibitor.edits': { input: noInput, output: {} as EditRecord[] },
   search: {
     input: z
       .object({
@@ -271,7 +338,15 @@ export function isEventName(name: unknown): name is EventName {
 
 // ---- Results ------------------------------------------------------------------------------------------------
 
-export type ErrorCode = 'invalid_input' | 'unknown_call' | 'not_found' | 'too_large' | 'unavailable' | 'internal';
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unknown_call'
+  | 'not_found'
+  | 'too_large'
+  | 'unavailable'
+  | 'internal'
+  | 'unauthorized'
+  | 'rate_limited';
 
 /** Errors cross the boundary as values; the renderer shows `code` in the visitor's language. */
 export type KioskError = {
@@ -279,6 +354,8 @@ export type KioskError = {
   message: string;
   /** For invalid_input: which fields and why. */
   issues?: { path: string; message: string }[];
+  /** For rate_limited: how long to wait before trying again. */
+  retryAfterSeconds?: number;
 };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };

@@ -15,11 +15,13 @@ export const pinKdf: PinKdf = { algorithm: 'scrypt', n: 2 ** 15, r: 8, p: 1, key
 export const pinPattern = /^\d{4,8}$/;
 
 /**
- * The exact text an edit's proof signs: the mutation's identity (so it cannot be replayed under another id, order or
- * kiosk), the exhibitor, and the payload in a canonical JSON form (object keys sorted).
+ * The exact text an edit's proof signs: the mutation's id (unique; the hub accepts each id once, from any kiosk),
+ * the exhibitor, the kind and the payload (table, row, fields with their old and new values) in canonical JSON.
+ * The kiosk's id and the mutation's order number are not signed: an edit saved before the kiosk was enrolled, or
+ * renumbered after a reimage, keeps its proof.
  */
-export function proofMessage(input: { deviceId: string; mutationId: string; order: number; exhibitorId: string; kind: string; payload: unknown }): string {
-  return ['kiosk-edit-v1', input.deviceId, input.mutationId, String(input.order), input.exhibitorId, input.kind, canonicalJson(input.payload)].join('\n');
+export function proofMessage(input: { mutationId: string; exhibitorId: string; kind: string; payload: unknown }): string {
+  return ['kiosk-edit-v2', input.mutationId, input.exhibitorId, input.kind, canonicalJson(input.payload)].join('\n');
 }
 
 /** JSON with object keys in sorted order at every level, so both sides produce the same bytes. */

@@ -94,7 +94,13 @@ export const editPayload = z.object({
   table: z.string().min(1).max(64),
   key: z.string().min(2).max(1000),
   changes: z.record(z.string(), fieldChange),
+  /** The exhibitor whose session made the edit. */
+  exhibitorId: z.string().min(1).max(200).optional(),
+  /** HMAC under the exhibitor's signing key of proofMessage (electron/shared/exhibitor-proof.ts), base64url. */
+  proof: z.string().min(1).max(200).optional(),
 });
+/** The part of an edit that its proof signs (everything but the proof itself and the exhibitor, signed apart). */
+export const signedPart = (payload: EditPayload) => ({ table: payload.table, key: payload.key, changes: payload.changes });
 export type EditPayload = z.infer<typeof editPayload>;
 
 export const mutation = z.object({
@@ -110,7 +116,8 @@ export type Mutation = z.infer<typeof mutation>;
 export const pushRequest = z.object({ mutations: z.array(mutation).max(200) });
 export type PushRequest = z.infer<typeof pushRequest>;
 
-export const mutationStatus = z.enum(['applied', 'rejected', 'conflict']);
+/** `review`: accepted for staff review (a hub setting); the decision arrives later as an `edit_reviews` row. */
+export const mutationStatus = z.enum(['applied', 'rejected', 'conflict', 'review']);
 export type MutationStatus = z.infer<typeof mutationStatus>;
 
 export const fieldConflict = z.object({ field: z.string(), base: wireValue, hub: wireValue, kiosk: wireValue });

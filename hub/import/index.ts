@@ -6,7 +6,7 @@
 // importing the same file twice changes nothing and kiosks download only what changed.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { syncedTableNames, type SyncedTable } from '../../db/sync-tables';
+import { catalogTableNames, type CatalogTable } from '../../db/sync-tables';
 import type { HubStore } from '../store/hub-store';
 import { isTimeZone } from './cells';
 import { ImageFolder, readImage } from './images';
@@ -30,8 +30,8 @@ export type ImportOptions = {
   limits?: Partial<ImportLimits>;
 };
 
-const emptyCounts = (): Record<SyncedTable, TableCounts> =>
-  Object.fromEntries(syncedTableNames.map((t) => [t, { add: 0, change: 0, delete: 0, unchanged: 0 }])) as Record<SyncedTable, TableCounts>;
+const emptyCounts = (): Record<CatalogTable, TableCounts> =>
+  Object.fromEntries(catalogTableNames.map((t) => [t, { add: 0, change: 0, delete: 0, unchanged: 0 }])) as Record<CatalogTable, TableCounts>;
 
 /** Reads, checks and (unless a dry run, and only if every row is good) applies an import. Never throws for bad input. */
 export async function importCatalog(store: HubStore, source: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -145,7 +145,7 @@ export function formatReport(report: ImportReport): string {
     }
     if (report.problemCount > report.problems.length) lines.push(`  … and ${report.problemCount - report.problems.length} more`);
   }
-  const changedTables = syncedTableNames.filter((t) => {
+  const changedTables = catalogTableNames.filter((t) => {
     const c = report.counts[t];
     return c.add + c.change + c.delete + c.unchanged > 0;
   });

@@ -4,7 +4,7 @@
 // refers to has a row, and the rows of images that the import stops using are deleted (with `replaceAll`, every row
 // nothing refers to).
 import { openDatabase } from '../../db/connection';
-import { mediaColumns, rowKey, syncedTableNames, syncedTables, type SyncedTable, type WireRow } from '../../db/sync-tables';
+import { mediaColumns, rowKey, catalogTableNames, syncedTables, type CatalogTable, type WireRow } from '../../db/sync-tables';
 import type { HubStore, RecordWrite } from '../store/hub-store';
 import type { ImageFile } from './images';
 import type { ParsedImport, Problems, Source } from './parse';
@@ -12,27 +12,27 @@ import { rowNames, sheetOfTable } from './sheets';
 import type { TableCounts } from './types';
 
 type Entry = { row: WireRow; source: Source | null; column?: string };
-export type Catalog = Map<SyncedTable, Map<string, Entry>>;
+export type Catalog = Map<CatalogTable, Map<string, Entry>>;
 
 export type Plan = {
-  counts: Record<SyncedTable, TableCounts>;
+  counts: Record<CatalogTable, TableCounts>;
   /** New and changed rows parents first, then deletions children first. */
   writes: RecordWrite[];
   /** Image files the hub's catalog will refer to. */
   images: ImageFile[];
   referencedImages: number;
-  authoritative: Set<SyncedTable>;
+  authoritative: Set<CatalogTable>;
   /** Rows each non-authoritative table keeps, for the notes. */
-  kept: Map<SyncedTable, number>;
+  kept: Map<CatalogTable, number>;
   hubForumIsDemo: boolean;
 };
 
-const canonical = (table: SyncedTable, row: WireRow) => JSON.stringify(Object.keys(syncedTables[table].columns).map((c) => row[c] ?? null));
+const canonical = (table: CatalogTable, row: WireRow) => JSON.stringify(Object.keys(syncedTables[table].columns).map((c) => row[c] ?? null));
 
 /** The hub's current catalog, by table and key. */
-export async function hubCatalog(store: HubStore): Promise<Map<SyncedTable, Map<string, WireRow>>> {
-  const hub = new Map<SyncedTable, Map<string, WireRow>>();
-  for (const table of syncedTableNames) {
+export async function hubCatalog(store: HubStore): Promise<Map<CatalogTable, Map<string, WireRow>>> {
+  const hub = new Map<CatalogTable, Map<string, WireRow>>();
+  for (const table of catalogTableNames) {
     const rows = new Map<string, WireRow>();
     for (const record of await store.listRecords(table)) if (record.row) rows.set(record.key, record.row);
     hub.set(table, rows);
@@ -41,17 +41,17 @@ export async function hubCatalog(store: HubStore): Promise<Map<SyncedTable, Map<
 }
 
 export function planImport(
-  hub: Map<SyncedTable, Map<string, WireRow>>,
+  hub: Map<CatalogTable, Map<string, WireRow>>,
   parsed: ParsedImport,
   problems: Problems,
   options: { replaceAll: boolean },
 ): Plan {
-  const authoritative = new Set<SyncedTable>(options.replaceAll ? syncedTableNames.filter((t) => t !== 'media') : []);
+  const authoritative = new Set<CatalogTable>(options.replaceAll ? catalogTableNames.filter((t) => t !== 'media') : []);
   for (const { def } of parsed.present.values()) for (const table of def.tables) authoritative.add(table);
 
   const final: Catalog = new Map();
-  const kept = new Map<SyncedTable, number>();
-  for (const table of syncedTableNames) {
+  const kept = new Map<CatalogTable, number>();
+  for (const table of catalogTableNames) {
     const entries = new Map<string, Entry>();
     if (table === 'media') {
       // filled below
@@ -103,10 +103,10 @@ export function planImport(
 
   checkAsKiosk(final, parsed, problems, authoritative);
 
-  const counts = {} as Record<SyncedTable, TableCounts>;
+  const counts = {} as Record<CatalogTable, TableCounts>;
   const upserts: RecordWrite[] = [];
   const deletions: RecordWrite[][] = [];
-  for (const table of syncedTableNames) {
+  for (const table of catalogTableNames) {
     const now = final.get(table) ?? new Map<string, Entry>();
     const before = hub.get(table) ?? new Map<string, WireRow>();
     const count: TableCounts = { add: 0, change: 0, delete: 0, unchanged: 0 };
@@ -204,7 +204,7 @@ function addGallery(final: Catalog, parsed: ParsedImport): void {
 }
 
 /** The spreadsheet column behind a catalog column, for messages. */
-function headerOf(table: SyncedTable, column: string, entry: Entry): string {
+function headerOf(table: CatalogTable, column: string, entry: Entry): string {
   if (entry.column) return entry.column;
   const def = sheetOfTable(table);
   return def?.columns.find((c) => c.column === column)?.header ?? column;
@@ -214,7 +214,7 @@ function headerOf(table: SyncedTable, column: string, entry: Entry): string {
  * Loads the whole catalog-to-be into an empty kiosk database, with the kiosk's own schema and checks, and reports
  * every row it refuses and every reference to a row that will not exist.
  */
-function checkAsKiosk(final: Catalog, parsed: ParsedImport, problems: Problems, authoritative: Set<SyncedTable>): void {
+function checkAsKiosk(final: Catalog, parsed: ParsedImport, problems: Problems, authoritative: Set<CatalogTable>): void {
   const db = openDatabase(':memory:');
   try {
     db.pragma('foreign_keys = OFF');
@@ -223,7 +223,7 @@ function checkAsKiosk(final: Catalog, parsed: ParsedImport, problems: Problems, 
       db.exec(`DROP TRIGGER "${name}"`);
     }
     db.transaction(() => {
-      for (const table of syncedTableNames) {
+      for (const table of catalogTableNames) {
         const columns = Object.keys(syncedTables[table].columns);
         const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
         for (const [key, entry] of final.get(table) ?? []) {
@@ -239,12 +239,12 @@ function checkAsKiosk(final: Catalog, parsed: ParsedImport, problems: Problems, 
     })();
 
     let reported = 0;
-    const orphans = new Map<string, { table: SyncedTable; column: string; parent: SyncedTable; value: string; first: string; count: number }>();
-    for (const table of syncedTableNames) {
+    const orphans = new Map<string, { table: CatalogTable; column: string; parent: CatalogTable; value: string; first: string; count: number }>();
+    for (const table of catalogTableNames) {
       const keyColumns = syncedTables[table].key;
       const foreignKeys = db.pragma(`foreign_key_list(${table})`) as { table: string; from: string; to: string }[];
       for (const fk of foreignKeys) {
-        const parent = fk.table as SyncedTable;
+        const parent = fk.table as CatalogTable;
         const rows = db
           .prepare(`SELECT ${keyColumns.join(', ')}, ${fk.from} AS ref FROM ${table} WHERE ${fk.from} IS NOT NULL AND ${fk.from} NOT IN (SELECT ${fk.to} FROM ${parent})`)
           .all() as (WireRow & { ref: string })[];
@@ -277,13 +277,13 @@ function checkAsKiosk(final: Catalog, parsed: ParsedImport, problems: Problems, 
 
 function reportMissing(
   problems: Problems,
-  table: SyncedTable,
+  table: CatalogTable,
   column: string,
   entry: Entry,
   source: Source,
-  parent: SyncedTable,
+  parent: CatalogTable,
   value: string,
-  authoritative: Set<SyncedTable>,
+  authoritative: Set<CatalogTable>,
   parsed: ParsedImport,
 ): void {
   const parentKey = sheetOfTable(parent)?.key;
@@ -309,7 +309,7 @@ function reportMissing(
 
 function reportOrphan(
   problems: Problems,
-  orphan: { table: SyncedTable; column: string; parent: SyncedTable; value: string; first: string; count: number },
+  orphan: { table: CatalogTable; column: string; parent: CatalogTable; value: string; first: string; count: number },
   parsed: ParsedImport,
 ): void {
   const { table, column, parent, value, first, count } = orphan;

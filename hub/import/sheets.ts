@@ -1,11 +1,11 @@
 // The sheets an import may have and their columns. docs/import.md describes the same (a test checks that every
 // column here is documented there). Headers are matched loosely: case, spaces, a trailing "*" and anything in
 // brackets are ignored, so "Name_RU (название) *" is name_ru.
-import { editableFields, type SyncedTable } from '../../db/sync-tables';
+import { editableFields, type CatalogTable } from '../../db/sync-tables';
 
 export type ColumnKind =
   | { type: 'id' }
-  | { type: 'ref'; table: SyncedTable }
+  | { type: 'ref'; table: CatalogTable }
   | { type: 'text'; max: number; multiline?: boolean }
   | { type: 'url'; max: number }
   | { type: 'email'; max: number }
@@ -50,8 +50,8 @@ export type SheetDef = {
   /** Other names the sheet (or CSV file) may have. */
   aliases: readonly string[];
   /** The table its rows become, and every table it is authoritative for; none for the images sheet. */
-  table: SyncedTable | null;
-  tables: readonly SyncedTable[];
+  table: CatalogTable | null;
+  tables: readonly CatalogTable[];
   columns: readonly ColumnDef[];
 };
 
@@ -59,7 +59,7 @@ const edit = editableFields;
 const col = (header: string, kind: ColumnKind, required = false, column: string | null = header): ColumnDef => ({ header, column, kind, required });
 const text = (max: number, multiline = false): ColumnKind => ({ type: 'text', max, multiline });
 const both = (name: string, kind: ColumnKind, required = false): ColumnDef[] => [col(`${name}_ru`, kind, required), col(`${name}_en`, kind, required)];
-const ref = (table: SyncedTable): ColumnKind => ({ type: 'ref', table });
+const ref = (table: CatalogTable): ColumnKind => ({ type: 'ref', table });
 const id: ColumnKind = { type: 'id' };
 const image: ColumnKind = { type: 'image' };
 
@@ -287,7 +287,7 @@ export function isNoteHeader(folded: string): boolean {
 }
 
 /** How people call a row of each table, for messages. */
-export const rowNames: Record<SyncedTable, { en: string; ru: string }> = {
+export const rowNames: Record<CatalogTable, { en: string; ru: string }> = {
   forum: { en: 'forum', ru: 'форум' },
   media: { en: 'image', ru: 'изображение' },
   regions: { en: 'region', ru: 'регион' },
@@ -305,6 +305,6 @@ export const rowNames: Record<SyncedTable, { en: string; ru: string }> = {
 };
 
 /** The sheet that fills a table (for messages); media has none. */
-export function sheetOfTable(table: SyncedTable): SheetDef | undefined {
+export function sheetOfTable(table: CatalogTable): SheetDef | undefined {
   return sheetDefs.find((def) => def.tables.includes(table));
 }

@@ -1,5 +1,5 @@
 // Shared shapes of the spreadsheet import: raw cells as the readers hand them over, problems, limits and the report.
-import type { SyncedTable } from '../../db/sync-tables';
+import type { CatalogTable } from '../../db/sync-tables';
 
 /** A message in English (for logs and the hub's operators) and Russian (for the organizers who fill the sheets). */
 export type Text2 = { en: string; ru: string };
@@ -46,7 +46,7 @@ export type ImportReport = {
   /** How many problems there were in all (may exceed problems.length). */
   problemCount: number;
   /** Rows to add, change and delete per synced table (what a real import writes, or wrote). */
-  counts: Record<SyncedTable, TableCounts>;
+  counts: Record<CatalogTable, TableCounts>;
   images: { referenced: number; new: number };
   /** Things worth knowing that do not stop the import (ignored sheets, demo content left on the hub…). */
   notes: Text2[];

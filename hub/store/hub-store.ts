@@ -34,12 +34,42 @@ export type Decision = {
   conflicts?: FieldConflict[];
   /** Rows to write if the mutation is accepted (wholly or in part). */
   writes: RecordWrite[];
+  /**
+   * Set when the edit is known to come from the exhibitor (its proof held): the store logs it in the exhibitor's edit
+   * history, and with status 'review' that entry is the staff's review queue.
+   */
+  edit?: ExhibitorEditInput;
+};
+
+/** An exhibitor's edit as the hub logs it. `payload` is the signed part: table, key, changes. */
+export type ExhibitorEditInput = { exhibitorId: string; table: string; key: string; payload: Record<string, unknown> };
+
+export type ExhibitorEditStatus = 'applied' | 'conflict' | 'rejected' | 'review' | 'approved' | 'review_rejected';
+export type ExhibitorEdit = ExhibitorEditInput & {
+  mutationId: string;
+  source: string;
+  status: ExhibitorEditStatus;
+  reason: string;
+  conflicts: FieldConflict[];
+  createdAt: number;
+  decidedAt: number | null;
+  decidedBy: string;
+};
+
+/** What the rules may look up while deciding, inside the store's transaction (so synchronous). */
+export type RuleContext = {
+  /** The signing key of the exhibitor's current PIN, or null if none is set. */
+  signingKey(exhibitorId: string): string | null;
+  /** The hub's copy of a row (or its tombstone), or null. */
+  record(table: SyncedTable, key: string): StoredRecord | null;
+  /** Whether exhibitors' edits wait for staff review (hub setting 'review_edits'). */
+  reviewEdits: boolean;
 };
 
 /** The rules, kept out of the store: which row a mutation targets, and what to do with it. Must be synchronous. */
 export type MutationRules = {
   targetOf(mutation: Mutation): { table: SyncedTable; key: string } | null;
-  decide(mutation: Mutation, current: StoredRecord | null): Decision;
+  decide(mutation: Mutation, current: StoredRecord | null, context: RuleContext): Decision;
 };
 
 export type PushOutcome = { results: MutationResult[]; expectedOrder?: number };
@@ -76,6 +106,17 @@ export type HubStore = {
   /** Deletes tombstones older than `before`; returns the new tombstone floor. */
   purgeTombstones(before: number): Promise<number>;
 
+  // ---- settings and exhibitors' PINs ----
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+  /** Stores a new PIN credential: the verifier as a synced exhibitor_pins record, the signing key for the hub only. */
+  setExhibitorCredential(
+    exhibitorId: string,
+    credential: { verifySalt: string; verifier: string; signSalt: string; kdf: unknown },
+    signingKey: string,
+    now: number,
+  ): Promise<void>;
+
   // ---- media ----
   putMedia(bytes: Uint8Array, mime: string, now: number): Promise<string>;
   /** A file path to stream from (with ranges), or null if the hub does not have it. */
@@ -94,6 +135,17 @@ export type HubStore = {
   /** Applies mutations of one device in order, each at most once, each in its own transaction. */
   pushMutations(deviceId: string, mutations: readonly Mutation[], rules: MutationRules, now: number): Promise<PushOutcome>;
   listConflicts(limit: number): Promise<ConflictRecord[]>;
+  /**
+   * An edit made on the hub itself (the exhibitor portal): `decide` runs inside the store's transaction with the
+   * current row, exactly like a kiosk's mutation; the outcome is logged in the exhibitor's edit history.
+   */
+  applyExhibitorEdit(
+    edit: ExhibitorEditInput & { mutationId: string; source: string },
+    decide: (current: StoredRecord | null, context: RuleContext) => Decision,
+    now: number,
+  ): Promise<Decision>;
+  /** An exhibitor's edits from every source, newest first. */
+  exhibitorEdits(exhibitorId: string, limit: number): Promise<ExhibitorEdit[]>;
 
   // ---- commands ----
   addCommand(command: NewCommand, now: number): Promise<number>;

@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, type Db, type Migration } from '../../db/connection';
-import { syncedTables, type SyncedTable, type WireRow } from '../../db/sync-tables';
-import type { Command, Heartbeat, Mutation, MutationResult } from '../../electron/shared/sync-protocol';
+import { isSyncedTable, syncedTables, type SyncedTable, type WireRow } from '../../db/sync-tables';
+import type { Command, FieldConflict, Heartbeat, Mutation, MutationResult } from '../../electron/shared/sync-protocol';
 import { MediaStore } from '../../electron/core/media-store';
 import type {
   CommandStatus,
@@ -15,9 +15,14 @@ import type {
   HubMeta,
   HubStore,
   MutationRules,
+  Decision,
+  ExhibitorEdit,
+  ExhibitorEditInput,
+  ExhibitorEditStatus,
   NewCommand,
   PushOutcome,
   RecordWrite,
+  RuleContext,
   StoredRecord,
 } from './hub-store';
 
@@ -62,6 +67,36 @@ function canonicalRow(table: SyncedTable, row: WireRow): string {
  * silently skipping the sequence numbers that are about to be reused.
  */
 type HighWater = { epoch: string; headSeq: number };
+
+type ExhibitorEditRow = {
+  mutation_id: string;
+  source: string;
+  exhibitor_id: string;
+  tbl: string;
+  key: string;
+  payload: string;
+  status: ExhibitorEditStatus;
+  reason: string;
+  conflicts: string;
+  created_at: number;
+  decided_at: number | null;
+  decided_by: string;
+};
+
+export const toExhibitorEdit = (r: ExhibitorEditRow): ExhibitorEdit => ({
+  mutationId: r.mutation_id,
+  source: r.source,
+  exhibitorId: r.exhibitor_id,
+  table: r.tbl,
+  key: r.key,
+  payload: JSON.parse(r.payload) as Record<string, unknown>,
+  status: r.status,
+  reason: r.reason,
+  conflicts: JSON.parse(r.conflicts) as FieldConflict[],
+  createdAt: r.created_at,
+  decidedAt: r.decided_at,
+  decidedBy: r.decided_by,
+});
 
 export class SqliteHubStore implements HubStore {
   readonly db: Db;
@@ -206,6 +241,60 @@ export class SqliteHubStore implements HubStore {
     return Promise.resolve(this.getRecordSync(table, key));
   }
 
+  /** What the rules may look up, read inside the caller's transaction. */
+  private ruleContext(): RuleContext {
+    const secret = this.sql('SELECT signing_key FROM exhibitor_secrets WHERE exhibitor_id = ?');
+    return {
+      signingKey: (exhibitorId) => (secret.get(exhibitorId) as { signing_key: string } | undefined)?.signing_key ?? null,
+      record: (table, key) => this.getRecordSync(table, key),
+      reviewEdits: this.settingSync('review_edits') === '1',
+    };
+  }
+
+  private settingSync(key: string): string | null {
+    return (this.sql('SELECT value FROM hub_settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  getSetting(key: string): Promise<string | null> {
+    return Promise.resolve(this.settingSync(key));
+  }
+
+  setSetting(key: string, value: string): Promise<void> {
+    this.sql('INSERT INTO hub_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    return Promise.resolve();
+  }
+
+  /**
+   * Sets an exhibitor's PIN credential: the verifier as an exhibitor_pins record (synced to kiosks) and the signing key
+   * (hub only), in one transaction. Edits signed under an earlier PIN are refused from then on.
+   */
+  setExhibitorCredential(exhibitorId: string, credential: { verifySalt: string; verifier: string; signSalt: string; kdf: unknown }, signingKey: string, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.writeRecordsSync(
+        [
+          {
+            table: 'exhibitor_pins',
+            key: JSON.stringify([exhibitorId]),
+            row: {
+              exhibitor_id: exhibitorId,
+              verify_salt: credential.verifySalt,
+              verifier: credential.verifier,
+              sign_salt: credential.signSalt,
+              kdf: JSON.stringify(credential.kdf),
+            },
+          },
+        ],
+        now,
+      );
+      this.sql(
+        `INSERT INTO exhibitor_secrets (exhibitor_id, signing_key, pin_set_at) VALUES (?, ?, ?)
+         ON CONFLICT (exhibitor_id) DO UPDATE SET signing_key = excluded.signing_key, pin_set_at = excluded.pin_set_at`,
+      ).run(exhibitorId, signingKey, now);
+    })();
+    this.writeHighWater();
+    return Promise.resolve();
+  }
+
   listRecords(table: SyncedTable): Promise<StoredRecord[]> {
     const rows = this.sql('SELECT tbl, key, seq, data FROM records WHERE tbl = ? AND data IS NOT NULL ORDER BY key').all(table) as RecordRow[];
     return Promise.resolve(rows.map(toRecord));
@@ -299,7 +388,7 @@ export class SqliteHubStore implements HubStore {
 
   pushMutations(deviceId: string, mutations: readonly Mutation[], rules: MutationRules, now: number): Promise<PushOutcome> {
     const results: MutationResult[] = [];
-    const stored = this.sql('SELECT result FROM mutations WHERE device_id = ? AND id = ?');
+    const stored = this.sql("SELECT result FROM mutations WHERE device_id = ?1 AND (id = ?2 OR id = 'replay:' || ?2 || ':' || ?1)");
     const lastOrder = this.sql('SELECT last_order FROM devices WHERE id = ?');
     const insertMutation = this.sql(
       `INSERT INTO mutations (device_id, id, order_no, kind, payload, status, result, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -308,6 +397,8 @@ export class SqliteHubStore implements HubStore {
       `INSERT INTO conflicts (device_id, mutation_id, tbl, key, field, base_value, hub_value, kiosk_value, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const usedElsewhere = this.sql('SELECT device_id FROM mutations WHERE id = ?');
+    const context = this.ruleContext();
     let changedAny = false;
     for (const mutation of mutations) {
       const outcome = this.db.transaction((): { result?: MutationResult; expectedOrder?: number } => {
@@ -319,7 +410,11 @@ export class SqliteHubStore implements HubStore {
         if (mutation.order !== last + 1) return { expectedOrder: last + 1 };
         const target = rules.targetOf(mutation);
         const current = target ? this.getRecordSync(target.table, target.key) : null;
-        const decision = rules.decide(mutation, current);
+        // A mutation id is accepted once across all kiosks: the same signed edit sent again by another kiosk is a replay.
+        // It still takes this kiosk's order number, so the kiosk's later mutations are not held up.
+        const replay = usedElsewhere.get(mutation.id) !== undefined;
+        const storedId = replay ? `replay:${mutation.id}:${deviceId}` : mutation.id;
+        const decision: Decision = replay ? { status: 'rejected', reason: 'replayed', writes: [] } : rules.decide(mutation, current, context);
         if (decision.writes.length > 0 && this.writeRecordsSync(decision.writes, now) > 0) changedAny = true;
         const after = target ? this.getRecordSync(target.table, target.key) : null;
         const result: MutationResult = {
@@ -332,7 +427,8 @@ export class SqliteHubStore implements HubStore {
             ? { row: { t: target.table, k: target.key, seq: after?.seq ?? 0, row: after?.row ?? null } }
             : {}),
         };
-        insertMutation.run(deviceId, mutation.id, mutation.order, mutation.kind, JSON.stringify(mutation.payload), result.status, JSON.stringify(result), now);
+        insertMutation.run(deviceId, storedId, mutation.order, mutation.kind, JSON.stringify(mutation.payload), result.status, JSON.stringify(result), now);
+        if (decision.edit) this.logExhibitorEdit({ ...decision.edit, mutationId: mutation.id, source: `device:${deviceId}` }, decision, now);
         for (const c of decision.conflicts ?? []) {
           insertConflict.run(deviceId, mutation.id, target?.table ?? '', target?.key ?? '', c.field, JSON.stringify(c.base), JSON.stringify(c.hub), JSON.stringify(c.kiosk), now);
         }
@@ -347,6 +443,54 @@ export class SqliteHubStore implements HubStore {
     }
     if (changedAny) this.writeHighWater();
     return Promise.resolve({ results });
+  }
+
+  /** Adds an edit to the exhibitor's history (inside the caller's transaction). */
+  private logExhibitorEdit(edit: ExhibitorEditInput & { mutationId: string; source: string }, decision: Decision, now: number): void {
+    this.sql(
+      `INSERT INTO exhibitor_edits (mutation_id, source, exhibitor_id, tbl, key, payload, status, reason, conflicts, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      edit.mutationId,
+      edit.source,
+      edit.exhibitorId,
+      edit.table,
+      edit.key,
+      JSON.stringify(edit.payload),
+      decision.status,
+      decision.reason ?? '',
+      JSON.stringify(decision.conflicts ?? []),
+      now,
+    );
+  }
+
+  applyExhibitorEdit(
+    edit: ExhibitorEditInput & { mutationId: string; source: string },
+    decide: (current: StoredRecord | null, context: RuleContext) => Decision,
+    now: number,
+  ): Promise<Decision> {
+    const context = this.ruleContext();
+    const decision = this.db.transaction(() => {
+      const known = this.sql('SELECT 1 FROM exhibitor_edits WHERE mutation_id = ?').get(edit.mutationId);
+      if (known) return { status: 'rejected', reason: 'replayed', writes: [] } satisfies Decision;
+      const current = isSyncedTable(edit.table) ? this.getRecordSync(edit.table, edit.key) : null;
+      const result = decide(current, context);
+      if (result.writes.length > 0) this.writeRecordsSync(result.writes, now);
+      this.logExhibitorEdit(edit, result, now);
+      for (const c of result.conflicts ?? []) {
+        this.sql(
+          `INSERT INTO conflicts (device_id, mutation_id, tbl, key, field, base_value, hub_value, kiosk_value, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(edit.source, edit.mutationId, edit.table, edit.key, c.field, JSON.stringify(c.base), JSON.stringify(c.hub), JSON.stringify(c.kiosk), now);
+      }
+      return result;
+    })();
+    if (decision.writes.length > 0) this.writeHighWater();
+    return Promise.resolve(decision);
+  }
+
+  exhibitorEdits(exhibitorId: string, limit: number): Promise<ExhibitorEdit[]> {
+    const rows = this.sql('SELECT * FROM exhibitor_edits WHERE exhibitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(exhibitorId, limit) as ExhibitorEditRow[];
+    return Promise.resolve(rows.map(toExhibitorEdit));
   }
 
   listConflicts(limit: number): Promise<ConflictRecord[]> {

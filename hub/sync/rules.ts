@@ -1,28 +1,43 @@
 // What the hub accepts from kiosks. The hub is the authority: it re-checks every mutation, whatever a kiosk says.
-import { editableFields, isSyncedTable, type EditableTable, type WireRow } from '../../db/sync-tables';
-import { editPayload, type FieldConflict, type Mutation } from '../../electron/shared/sync-protocol';
-import type { Decision, MutationRules, StoredRecord } from '../store/hub-store';
+// An edit must prove it comes from the exhibitor who owns the row (docs/security.md), change only whitelisted fields
+// with clean values, and apply on top of what the kiosk saw (or be a visible conflict).
+import { checkEditValue } from '../../db/edit-check';
+import { editableFields, isSyncedTable, type EditableTable, type SyncedTable, type WireRow } from '../../db/sync-tables';
+import { proofIsValid } from '../../electron/core/auth/pin';
+import { editPayload, signedPart, type EditPayload, type FieldConflict, type Mutation } from '../../electron/shared/sync-protocol';
+import type { Decision, MutationRules, RuleContext, StoredRecord } from '../store/hub-store';
 
 const reject = (reason: string): Decision => ({ status: 'rejected', reason, writes: [] });
 
-function isEditable(table: string): table is EditableTable {
+export function isEditable(table: string): table is EditableTable {
   return Object.prototype.hasOwnProperty.call(editableFields, table);
 }
 
-// Control characters other than tab and line breaks, lone surrogates and bidirectional overrides have no place in
-// catalog text: they break layout or disguise what a text says.
-// eslint-disable-next-line no-control-regex
-const forbiddenText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Does this exhibitor own the row? Their own booth entry, and projects whose exhibitor they are. */
+export function ownsRow(table: EditableTable, exhibitorId: string, current: StoredRecord): boolean {
+  if (!current.row) return false;
+  if (table === 'exhibitors') return current.row.id === exhibitorId;
+  return current.row.exhibitor_id === exhibitorId;
+}
 
-/** Checks one new value of an editable field; returns a stable reason code or null. */
-export function checkEditValue(table: EditableTable, field: string, value: unknown): string | null {
-  const rules: Record<string, { maxLength: number } | { flag: true }> = editableFields[table];
-  const rule = rules[field];
-  if (!rule) return 'field_not_editable';
-  if ('flag' in rule) return value === 0 || value === 1 ? null : 'invalid_value';
-  if (typeof value !== 'string') return 'invalid_value';
-  if (value.length > rule.maxLength) return 'too_long';
-  if (forbiddenText.test(value)) return 'invalid_characters';
+/**
+ * Checks an edit's table, owner and values against the row it targets (without the proof, which only a kiosk's edit
+ * needs: the portal's session is the hub's own). Returns a rejection, or null when the edit may go on.
+ */
+export function checkEdit(payload: EditPayload, exhibitorId: string, current: StoredRecord | null, context: RuleContext): Decision | null {
+  const { table, changes } = payload;
+  if (!isSyncedTable(table) || !isEditable(table)) return reject('table_not_editable');
+  const fields = Object.keys(changes);
+  if (fields.length === 0 || fields.length > 40) return reject('invalid_payload');
+  if (!current || current.row === null) return reject('deleted');
+  if (!ownsRow(table, exhibitorId, current)) return reject('not_owner');
+  const projectId = String(current.row.id ?? '');
+  const hasMedia = (sha256: string): boolean =>
+    table === 'projects' && (context.record('project_media', JSON.stringify([projectId, sha256]))?.row ?? null) !== null;
+  for (const field of fields) {
+    const problem = checkEditValue(table, field, changes[field]?.to, hasMedia);
+    if (problem) return reject(problem);
+  }
   return null;
 }
 
@@ -32,25 +47,12 @@ export function checkEditValue(table: EditableTable, field: string, value: unkno
  * stays (the first edit to reach the hub wins, so the outcome does not depend on any clock) and both are recorded.
  * Different fields of one row therefore merge, and the same field conflicts visibly.
  */
-export function decideEdit(mutation: Mutation, current: StoredRecord | null): Decision {
-  const parsed = editPayload.safeParse(mutation.payload);
-  if (!parsed.success) return reject('invalid_payload');
-  const { table, changes } = parsed.data;
-  if (!isSyncedTable(table) || !isEditable(table)) return reject('table_not_editable');
-  const fields = Object.keys(changes);
-  if (fields.length === 0) return reject('invalid_payload');
-  for (const field of fields) {
-    const problem = checkEditValue(table, field, changes[field]?.to);
-    if (problem) return reject(problem);
-  }
-  if (!current || current.row === null) return reject('deleted');
-
+export function mergeEdit(payload: EditPayload, current: StoredRecord): Decision {
+  if (current.row === null) return reject('deleted');
   const next: WireRow = { ...current.row };
   const conflicts: FieldConflict[] = [];
   let applied = 0;
-  for (const field of fields) {
-    const change = changes[field];
-    if (!change) continue;
+  for (const [field, change] of Object.entries(payload.changes)) {
     const hubValue = current.row[field] ?? null;
     if (hubValue === change.to) continue;
     if (hubValue === change.from) {
@@ -63,8 +65,32 @@ export function decideEdit(mutation: Mutation, current: StoredRecord | null): De
   return {
     status: conflicts.length > 0 ? 'conflict' : 'applied',
     ...(conflicts.length > 0 ? { conflicts } : {}),
-    writes: applied > 0 ? [{ table, key: current.key, row: next }] : [],
+    writes: applied > 0 ? [{ table: payload.table as SyncedTable, key: current.key, row: next }] : [],
   };
+}
+
+/** A kiosk's edit: proof, owner, fields, then review or merge. */
+export function decideEdit(mutation: Mutation, current: StoredRecord | null, context: RuleContext): Decision {
+  const parsed = editPayload.safeParse(mutation.payload);
+  if (!parsed.success) return reject('invalid_payload');
+  const payload = parsed.data;
+  const { exhibitorId, proof } = payload;
+  if (!exhibitorId || !proof) return reject('unsigned');
+  const signingKey = context.signingKey(exhibitorId);
+  // No PIN (never set, or reset since the edit was made): nothing can prove the edit; the exhibitor makes it again.
+  if (!signingKey) return reject('proof_invalid');
+  if (!proofIsValid(signingKey, { mutationId: mutation.id, exhibitorId, kind: mutation.kind, payload: signedPart(payload) }, proof)) {
+    return reject('proof_invalid');
+  }
+  return { ...decideOwnEdit(payload, exhibitorId, current, context), edit: { exhibitorId, table: payload.table, key: payload.key, payload: signedPart(payload) } };
+}
+
+/** An edit known to come from the exhibitor (proof checked, or the portal's session): owner, fields, review or merge. */
+export function decideOwnEdit(payload: EditPayload, exhibitorId: string, current: StoredRecord | null, context: RuleContext): Decision {
+  const problem = checkEdit(payload, exhibitorId, current, context);
+  if (problem) return problem;
+  if (context.reviewEdits) return { status: 'review', writes: [] };
+  return mergeEdit(payload, current as StoredRecord);
 }
 
 export const hubRules: MutationRules = {
@@ -74,10 +100,10 @@ export const hubRules: MutationRules = {
     if (!parsed.success || !isSyncedTable(parsed.data.table)) return null;
     return { table: parsed.data.table, key: parsed.data.key };
   },
-  decide(mutation, current) {
+  decide(mutation, current, context) {
     switch (mutation.kind) {
       case 'edit':
-        return decideEdit(mutation, current);
+        return decideEdit(mutation, current, context);
       default:
         return reject('unknown_kind');
     }

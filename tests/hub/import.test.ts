@@ -11,7 +11,7 @@ import { loadDemoIntoHub } from '../../hub/catalog';
 import { exampleSheets, solidPng, writeCsvFolder, writeExampleImages, writeWorkbook, type ExampleSheets } from '../../hub/import/example';
 import { formatReport, importCatalog, sheetDefs, type ImportOptions, type ImportReport } from '../../hub/import/index';
 import { SqliteHubStore } from '../../hub/store/sqlite-store';
-import { syncedTableNames, type SyncedTable, type WireRow } from '../../db/sync-tables';
+import { catalogTableNames, type CatalogTable, type WireRow } from '../../db/sync-tables';
 import { cleanUp, count, startHub, startKiosk } from '../sync/harness';
 
 const folders: string[] = [];
@@ -53,13 +53,13 @@ async function run(store: SqliteHubStore, source: string, options: ImportOptions
   return importCatalog(store, source, { now, ...options });
 }
 
-async function rows(store: SqliteHubStore, table: SyncedTable): Promise<Map<string, WireRow>> {
+async function rows(store: SqliteHubStore, table: CatalogTable): Promise<Map<string, WireRow>> {
   return new Map((await store.listRecords(table)).map((r) => [r.key, r.row as WireRow]));
 }
 
 async function snapshot(store: SqliteHubStore): Promise<Record<string, WireRow[]>> {
   const out: Record<string, WireRow[]> = {};
-  for (const table of syncedTableNames) out[table] = (await store.listRecords(table)).map((r) => r.row as WireRow);
+  for (const table of catalogTableNames) out[table] = (await store.listRecords(table)).map((r) => r.row as WireRow);
   return out;
 }
 
@@ -305,7 +305,7 @@ describe('re-import', () => {
     expect(again.applied).toBe(true);
     expect(again.changed).toBe(0);
     expect((await store.meta()).headSeq).toBe(head);
-    for (const table of syncedTableNames) expect(again.counts[table].add + again.counts[table].change + again.counts[table].delete, table).toBe(0);
+    for (const table of catalogTableNames) expect(again.counts[table].add + again.counts[table].change + again.counts[table].delete, table).toBe(0);
 
     const sheets = exampleSheets();
     setCell(sheets, 'projects', 1, 'title_en', 'Cheese dairy tour');

@@ -2,11 +2,16 @@
 // visitors at this kiosk see it at once, and it survives a crash until the hub has answered.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connection';
-import { editableFields, rowKey, type EditableTable, type WireRow } from '../../../db/sync-tables';
-import { editPayload, type EditPayload, type Mutation, type MutationResult } from '../../shared/sync-protocol';
+import { checkEditValue, type EditProblem } from '../../../db/edit-check';
+import { rowKey, type EditableTable, type WireRow } from '../../../db/sync-tables';
+import { editPayload, signedPart, type EditPayload, type Mutation, type MutationResult } from '../../shared/sync-protocol';
+import { signEdit } from '../auth/pin';
 import { writeFieldValues } from './apply';
 
-export type OutboxStatus = 'pending' | 'applied' | 'rejected' | 'conflict';
+export type OutboxStatus = 'pending' | 'applied' | 'rejected' | 'conflict' | 'review';
+
+/** Who makes an edit: an exhibitor in a session at this kiosk, with the signing key derived from the PIN they typed. */
+export type EditAuthor = { exhibitorId: string; signingKey: string };
 export type OutboxEntry = {
   order: number;
   id: string;
@@ -30,8 +35,10 @@ const toEntry = (r: OutboxRow): OutboxEntry => ({
 
 export class EditError extends Error {
   constructor(
-    readonly code: 'not_found' | 'field_not_editable' | 'no_change',
+    readonly code: 'not_found' | 'not_owner' | 'no_change' | EditProblem,
     message: string,
+    /** The field at fault, for a message next to it. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'EditError';
@@ -39,28 +46,39 @@ export class EditError extends Error {
 }
 
 /** Adds a mutation to the outbox with the next order number; call inside a transaction with the local change. */
-function enqueue(db: Db, kind: string, payload: Record<string, unknown>, now: Date): OutboxEntry {
+function enqueue(db: Db, kind: string, payload: Record<string, unknown>, now: Date, id: string, exhibitorId: string | null): OutboxEntry {
   const state = db.prepare('SELECT next_order FROM sync_state WHERE id = 1').get() as { next_order: number };
   const last = db.prepare('SELECT max(order_no) AS n FROM outbox').get() as { n: number | null };
   const order = Math.max(state.next_order, (last.n ?? 0) + 1);
-  const id = randomUUID();
-  db.prepare('INSERT INTO outbox (order_no, id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)').run(order, id, kind, JSON.stringify(payload), now.toISOString());
+  db.prepare('INSERT INTO outbox (order_no, id, kind, payload, created_at, exhibitor_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+    order,
+    id,
+    kind,
+    JSON.stringify(payload),
+    now.toISOString(),
+    exhibitorId,
+  );
   db.prepare('UPDATE sync_state SET next_order = ? WHERE id = 1').run(order + 1);
   return { order, id, kind, payload, createdAt: now.toISOString(), status: 'pending', result: null };
 }
 
 /**
- * Records an edit of some fields of one catalog row: the local row changes at once, the outbox keeps the edit with
- * the values it replaced (the base the hub compares against). Only fields in `editableFields` may be edited.
+ * Records an exhibitor's edit of some fields of one of their rows: the local row changes at once, the outbox keeps the
+ * edit with the values it replaced (the base the hub compares against) and its proof, signed with the session's key.
+ * The values are checked here exactly as the hub will check them, so a bad draft is refused before it is saved.
  */
-export function recordEdit(db: Db, table: EditableTable, id: string, values: WireRow, now = new Date()): OutboxEntry {
-  const allowed: Record<string, unknown> = editableFields[table];
-  for (const field of Object.keys(values)) {
-    if (!(field in allowed)) throw new EditError('field_not_editable', `${table}.${field} is not editable at a kiosk`);
-  }
+export function recordEdit(db: Db, table: EditableTable, id: string, values: WireRow, author: EditAuthor, now = new Date()): OutboxEntry {
   return db.transaction(() => {
     const row = db.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted = 0`).get(id) as WireRow | undefined;
     if (!row) throw new EditError('not_found', `No ${table} row ${id}`);
+    const owner = table === 'exhibitors' ? row.id : row.exhibitor_id;
+    if (owner !== author.exhibitorId) throw new EditError('not_owner', `${table} ${id} does not belong to ${author.exhibitorId}`);
+    const hasMedia = (sha256: string) =>
+      table === 'projects' && db.prepare('SELECT 1 FROM project_media WHERE project_id = ? AND sha256 = ? AND deleted = 0').get(id, sha256) !== undefined;
+    for (const [field, value] of Object.entries(values)) {
+      const problem = checkEditValue(table, field, value, hasMedia);
+      if (problem) throw new EditError(problem, `${table}.${field}: ${problem}`, field);
+    }
     const changes: EditPayload['changes'] = {};
     for (const [field, to] of Object.entries(values)) {
       const from = row[field] ?? null;
@@ -68,7 +86,10 @@ export function recordEdit(db: Db, table: EditableTable, id: string, values: Wir
     }
     if (Object.keys(changes).length === 0) throw new EditError('no_change', 'Nothing changed');
     const key = rowKey(table, row);
-    const entry = enqueue(db, 'edit', { table, key, changes } satisfies EditPayload, now);
+    const mutationId = randomUUID();
+    const unsigned: EditPayload = { table, key, changes, exhibitorId: author.exhibitorId };
+    const proof = signEdit(author.signingKey, { mutationId, exhibitorId: author.exhibitorId, kind: 'edit', payload: signedPart(unsigned) });
+    const entry = enqueue(db, 'edit', { ...unsigned, proof } satisfies EditPayload, now, mutationId, author.exhibitorId);
     writeFieldValues(db, table, key, Object.fromEntries(Object.entries(changes).map(([f, c]) => [f, c.to])));
     return entry;
   })();

@@ -12,7 +12,7 @@ import type { MediaStore } from '../media-store';
 import { applyPage, BadResponseError, checkPage, finishRebuild, startRebuild, UpgradeRequiredError, writeHubRow, reapplyPendingEdits } from './apply';
 import { HubClient, SyncError } from './hub-client';
 import { defaultMediaOptions, mediaBacklog, MediaSync } from './media-sync';
-import { alignOrder, countPending, markResult, pendingMutations, recordEdit, type OutboxEntry } from './outbox';
+import { alignOrder, countPending, markResult, pendingMutations, recordEdit, type EditAuthor, type OutboxEntry } from './outbox';
 
 export type SyncState = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'error' | 'blocked';
 export type SyncStatus = {
@@ -210,8 +210,8 @@ export class SyncClient {
   }
 
   /** An edit made on this kiosk: shown here at once, sent to the hub by the next cycle, which starts soon. */
-  recordEdit(table: EditableTable, id: string, values: WireRow): OutboxEntry {
-    const entry = recordEdit(this.db, table, id, values, new Date(this.now()));
+  recordEdit(table: EditableTable, id: string, values: WireRow, author: EditAuthor): OutboxEntry {
+    const entry = recordEdit(this.db, table, id, values, author, new Date(this.now()));
     this.options.onCatalogChanged?.(this.dataAsOf());
     this.options.onStatus?.(this.status());
     this.syncNow();
