@@ -117,6 +117,11 @@ export type HubStore = {
     now: number,
   ): Promise<void>;
 
+  // ---- login attempts (exhibitor portal, staff pages): growing delays that survive a hub restart ----
+  /** The throttle state of a subject, e.g. 'portal:<exhibitor id>' or 'staff:<login>'; zeros when unknown. */
+  loginAttempts(subject: string): Promise<{ failures: number; waitUntil: number }>;
+  setLoginAttempts(subject: string, state: { failures: number; waitUntil: number }): Promise<void>;
+
   // ---- media ----
   putMedia(bytes: Uint8Array, mime: string, now: number): Promise<string>;
   /** A file path to stream from (with ranges), or null if the hub does not have it. */
