@@ -7,6 +7,7 @@ import { catalogIsEmpty, readSetting, writeSetting } from '../../db/queries/cata
 import { createDispatch, joinHandlers, type Dispatch } from './dispatch';
 import { EventHub } from './events';
 import { catalogHandlers } from './handlers/catalog';
+import { exhibitorHandlers } from './handlers/exhibitor';
 import { kioskHandlers } from './handlers/kiosk';
 import { searchHandlers } from './handlers/search';
 import { syncHandlers, toStatusInfo } from './handlers/sync';
@@ -81,6 +82,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     onCatalogChanged: (dataAsOf) => events.emit('catalog.changed', { dataAsOf }),
   });
 
+  const exhibitors = exhibitorHandlers({ db, sync, now, log: (line) => log.write('info', line) });
   const handlers = joinHandlers(
     kioskHandlers({
       db,
@@ -88,8 +90,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       idleSeconds: options.idleSeconds,
       setActivity: (next) => {
         activity = next;
+        // The attract loop means nobody is at the screen: an exhibitor who walked away is logged out.
+        if (next === 'attract') exhibitors.end();
       },
     }),
+    exhibitors.handlers,
     catalogHandlers({ db, now }),
     searchHandlers({ db }),
     syncHandlers({ sync }),
