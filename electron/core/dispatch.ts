@@ -8,6 +8,7 @@ import {
   type ParsedInput,
   type Result,
 } from '../shared/contract';
+import { isDamageError } from './db-guard';
 
 export type Handler<N extends CallName> = (input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 export type Handlers = { [N in CallName]: Handler<N> };
@@ -46,7 +47,7 @@ export function joinHandlers(...parts: HandlerPart[]): Handlers {
 export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
 
 /** The one entry point both transports use: validates by the contract, runs the handler, returns a value. */
-export function createDispatch(handlers: Handlers): Dispatch {
+export function createDispatch(handlers: Handlers, hooks: { onStorageDamage?: () => void } = {}): Dispatch {
   return async (name, input) => {
     if (!isCallName(name)) {
       return fail({ code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` });
@@ -66,10 +67,31 @@ export function createDispatch(handlers: Handlers): Dispatch {
     } catch (error) {
       if (error instanceof NotFoundError) return fail({ code: 'not_found', message: error.message });
       if (error instanceof CallError) return fail(error.error);
+      if (isDamageError(error)) hooks.onStorageDamage?.();
+      const storage = storageProblem(error);
+      if (storage) {
+        console.error(`[core] ${name}: ${storage}`, error);
+        return fail({ code: 'unavailable', message: storage });
+      }
       console.error(`[core] ${name} failed`, error);
       return fail({ code: 'internal', message: 'The kiosk could not answer this request.' });
     }
   };
+}
+
+/**
+ * SQLite's answers when the kiosk cannot write: the transaction was rolled back, so nothing was half-saved; the
+ * person gets a clear message and keeps what they typed.
+ */
+function storageProblem(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL') return 'The kiosk’s storage is full; nothing was saved. Please tell the staff.';
+  if (code === 'SQLITE_READONLY' || (typeof code === 'string' && code.startsWith('SQLITE_READONLY_'))) {
+    return 'The kiosk cannot write to its storage; nothing was saved. Please tell the staff.';
+  }
+  if (isDamageError(error)) return 'The kiosk’s data is damaged; it repairs itself at the next start. Please tell the staff.';
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return 'The kiosk’s storage failed to write; nothing was saved. Please tell the staff.';
+  return null;
 }
 
 function fail(error: KioskError): Result<never> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../db/connection';
+import type { Db } from '../../db/connection';
+import { DatabaseBackups, markCleanExit, openKioskDatabase } from './db-guard';
 import { loadDemoContent, type DemoOptions } from '../../db/demo/generate';
 import { catalogIsEmpty, readSetting, writeSetting } from '../../db/queries/catalog';
 import { createDispatch, joinHandlers, type Dispatch } from './dispatch';
@@ -32,6 +33,9 @@ export type KioskCoreOptions = {
 
 export type KioskActivity = 'attract' | 'visit';
 
+/** How often a running kiosk copies its database to `<data>/backups/` (the last three are kept). */
+export const backupIntervalMs = 30 * 60_000;
+
 export type KioskCore = {
   readonly dataDir: string;
   readonly db: Db;
@@ -45,15 +49,17 @@ export type KioskCore = {
   readonly activity: () => KioskActivity;
   /** The one entry point of both transports. */
   readonly dispatch: Dispatch;
-  /** Starts background work (sync). Tests and tools that only read the catalog need not call it. */
+  /** Starts background work (sync, backups). Tests and tools that only read the catalog need not call it. */
   start(): void;
+  /** Takes a checked backup of the database now (also done every half hour once started). */
+  backup(): Promise<string | null>;
   close(): Promise<void>;
 };
 
 /** Opens the kiosk's local state and builds the handler table. Plain Node: never imports electron. */
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, 'kiosk.db'));
+  const { db, recovery } = openKioskDatabase(options.dataDir, (options.now ?? (() => new Date()))());
   const media = new MediaStore(join(options.dataDir, 'media'));
   const events = new EventHub();
   const now = options.now ?? (() => new Date());
@@ -69,6 +75,17 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   }
 
   const log = options.log ?? new KioskLog({ dir: join(options.dataDir, 'logs') });
+  if (recovery) {
+    // Staff must learn of it: the log's tail travels to the hub in heartbeats, and kiosk info carries the notice.
+    log.write('error', `database damaged (${recovery.problem}); moved to ${recovery.keptAs}; ${recovery.restoredFrom ? `restored from backup ${recovery.restoredFrom}` : 'no good backup: started from an empty database'}`);
+    writeSetting(db, 'recovery.notice', JSON.stringify(recovery));
+  }
+  let damageSeen = false;
+  const backups = new DatabaseBackups(db, join(options.dataDir, 'backups'));
+  let backupTimer: NodeJS.Timeout | null = null;
+  const backupNow = () => {
+    backups.take(now()).catch((error: unknown) => log.write('warn', `backup failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
   let activity: KioskActivity = 'attract';
   const sync = new SyncClient({
     log: (line) => log.write('info', line),
@@ -108,12 +125,31 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     sync,
     log,
     activity: () => activity,
-    dispatch: createDispatch(handlers),
-    start: () => sync.start(),
+    dispatch: createDispatch(handlers, {
+      onStorageDamage: () => {
+        if (!damageSeen) log.write('error', 'database damage met during a call; the next start checks and repairs it');
+        damageSeen = true;
+      },
+    }),
+    start: () => {
+      sync.start();
+      if (backupTimer) return;
+      const newest = backups.newest();
+      if (newest === null || now().getTime() - newest > backupIntervalMs) backupNow();
+      backupTimer = setInterval(backupNow, backupIntervalMs);
+      backupTimer.unref();
+    },
+    backup: () => backups.take(now()),
     close: async () => {
+      if (backupTimer) {
+        // A kiosk shut down in order leaves its freshest state in a backup.
+        clearInterval(backupTimer);
+        await backups.take(now()).catch(() => null);
+      }
       await sync.stop();
       sync.close();
       db.close();
+      markCleanExit(options.dataDir, damageSeen);
     },
   };
 }

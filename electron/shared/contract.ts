@@ -40,6 +40,8 @@ export type KioskInfo = {
   position: { x: number; y: number } | null;
   defaultLanguage: Language;
   idleSeconds: number;
+  /** Set when this kiosk found its database damaged at a start and recovered (for staff); null otherwise. */
+  recovery: { at: string; problem: string; restoredFrom: string | null } | null;
 };
 
 export type RegionSummary = {

@@ -1,9 +1,23 @@
 import { schemaVersion, type Db } from '../../../db/connection';
 import { forum, readSetting } from '../../../db/queries/catalog';
-import type { Language } from '../../shared/contract';
+import type { KioskInfo, Language } from '../../shared/contract';
 import type { HandlerPart } from '../dispatch';
 
 export const defaultIdleSeconds = 90;
+
+function recoveryNotice(text: string | null): KioskInfo['recovery'] {
+  if (!text) return null;
+  try {
+    const notice = JSON.parse(text) as { at?: unknown; problem?: unknown; restoredFrom?: unknown };
+    return {
+      at: typeof notice.at === 'string' ? notice.at : '',
+      problem: typeof notice.problem === 'string' ? notice.problem : '',
+      restoredFrom: typeof notice.restoredFrom === 'string' ? notice.restoredFrom : null,
+    };
+  } catch {
+    return { at: '', problem: 'unreadable notice', restoredFrom: null };
+  }
+}
 
 export function kioskHandlers(deps: {
   db: Db;
@@ -31,6 +45,7 @@ export function kioskHandlers(deps: {
         position: x !== null && y !== null ? { x: Number(x), y: Number(y) } : null,
         defaultLanguage: (language === 'en' ? 'en' : 'ru') satisfies Language,
         idleSeconds: deps.idleSeconds ?? Number(readSetting(db, 'kiosk.idle_seconds') ?? defaultIdleSeconds),
+        recovery: recoveryNotice(readSetting(db, 'recovery.notice')),
       };
     },
   };
