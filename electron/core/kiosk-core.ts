@@ -15,6 +15,7 @@ import { syncHandlers, toStatusInfo } from './handlers/sync';
 import { KioskLog } from './log';
 import { MediaStore } from './media-store';
 import { SyncClient, type SyncClientOptions } from './sync/sync-client';
+import { UsageCounter } from './usage';
 
 export type KioskCoreOptions = {
   /** The kiosk's data folder: kiosk.db and media/. Created on first run. */
@@ -100,13 +101,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   });
 
   const exhibitors = exhibitorHandlers({ db, sync, now, log: (line) => log.write('info', line) });
+  const usage = new UsageCounter(db, now, () => exhibitors.active());
   const handlers = joinHandlers(
     kioskHandlers({
       db,
       appVersion: options.appVersion,
       idleSeconds: options.idleSeconds,
+      recordUsage: (event) => usage.record(event),
       setActivity: (next) => {
         activity = next;
+        usage.activity(next);
         // The attract loop means nobody is at the screen: an exhibitor who walked away is logged out.
         if (next === 'attract') exhibitors.end();
       },

@@ -237,6 +237,16 @@ export type EditRecord = {
   conflicts: { field: string; hub: string | number | null; mine: string | number | null }[];
 };
 
+/** Something a visitor did that the kiosk counts (docs/privacy.md): what, never who. */
+export type UsageEvent = z.infer<typeof usageEvent>;
+const usageEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('screen'), screen: z.string().regex(/^[a-z_]{1,40}$/) }).strict(),
+  z.object({ kind: z.enum(['project', 'region', 'cluster', 'route_stop', 'qr']), id: z.string().min(1).max(128) }).strict(),
+  z.object({ kind: z.literal('search'), query: z.string().max(200), results: z.number().int().min(0).max(1_000_000) }).strict(),
+  z.object({ kind: z.literal('language'), language: z.enum(['ru', 'en']) }).strict(),
+  z.object({ kind: z.literal('accessibility'), mode: z.string().regex(/^[a-z_]{1,40}$/) }).strict(),
+]);
+
 /** One edited field's value: text, a 0/1 flag, or a media sha256 (null: no cover). */
 const editValue = z.union([z.string().max(20_000), z.literal(0), z.literal(1), z.null()]);
 
@@ -256,8 +266,10 @@ export const pageInput = {
 /** Every call: its input schema and, as a phantom type, its output. Names are `area.verb`. */
 export const calls = {
   'kiosk.info': { input: noInput, output: {} as KioskInfo },
-  /** The renderer says whether someone is using the kiosk (a visit) or it shows its attract loop. Counts nothing. */
+  /** The renderer says whether someone is using the kiosk (a visit) or it shows its attract loop (visits are counted). */
   'kiosk.activity': { input: z.object({ activity: z.enum(['attract', 'visit']) }).strict(), output: null },
+  /** Counts something a visitor did (anonymous, per hour; nothing while an exhibitor or staff member is logged in). */
+  'usage.record': { input: usageEvent, output: null },
   'regions.list': { input: noInput, output: {} as RegionSummary[] },
   'tags.list': { input: noInput, output: {} as TagSummary[] },
   'projects.list': {

@@ -31,7 +31,7 @@ type Session = ExhibitorSession & { signingKey: string; lastUsed: number };
 
 const unauthorized = (message = 'Log in as an exhibitor first.'): CallError => new CallError({ code: 'unauthorized', message });
 
-export type ExhibitorSessions = { handlers: HandlerPart; end(): void };
+export type ExhibitorSessions = { handlers: HandlerPart; end(): void; active(): boolean };
 
 export function exhibitorHandlers(deps: { db: Db; sync: SyncClient; now: () => Date; log?: (line: string) => void }): ExhibitorSessions {
   const { db } = deps;
@@ -133,6 +133,7 @@ export function exhibitorHandlers(deps: { db: Db; sync: SyncClient; now: () => D
     end: () => {
       session = null;
     },
+    active: () => current() !== null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { schemaVersion, type Db } from '../../../db/connection';
 import { forum, readSetting } from '../../../db/queries/catalog';
-import type { KioskInfo, Language } from '../../shared/contract';
+import type { KioskInfo, Language, UsageEvent } from '../../shared/contract';
 import type { HandlerPart } from '../dispatch';
 
 export const defaultIdleSeconds = 90;
@@ -24,11 +24,16 @@ export function kioskHandlers(deps: {
   appVersion: string;
   idleSeconds?: number | undefined;
   setActivity: (activity: 'attract' | 'visit') => void;
+  recordUsage: (event: UsageEvent) => void;
 }): HandlerPart {
   const { db } = deps;
   return {
     'kiosk.activity': ({ activity }) => {
       deps.setActivity(activity);
+      return null;
+    },
+    'usage.record': (event) => {
+      deps.recordUsage(event);
       return null;
     },
     'kiosk.info': () => {

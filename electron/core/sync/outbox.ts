@@ -46,7 +46,7 @@ export class EditError extends Error {
 }
 
 /** Adds a mutation to the outbox with the next order number; call inside a transaction with the local change. */
-function enqueue(db: Db, kind: string, payload: Record<string, unknown>, now: Date, id: string, exhibitorId: string | null): OutboxEntry {
+export function enqueue(db: Db, kind: string, payload: Record<string, unknown>, now: Date, id: string, exhibitorId: string | null): OutboxEntry {
   const state = db.prepare('SELECT next_order FROM sync_state WHERE id = 1').get() as { next_order: number };
   const last = db.prepare('SELECT max(order_no) AS n FROM outbox').get() as { n: number | null };
   const order = Math.max(state.next_order, (last.n ?? 0) + 1);
@@ -111,6 +111,11 @@ export function pendingEdits(db: Db): { id: string; payload: EditPayload }[] {
 
 export function countPending(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n;
+}
+
+/** Unsent edits only (what staff and exhibitors call "waiting to sync"; usage counts travel in the outbox too). */
+export function countPendingEdits(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND kind = 'edit'").get() as { n: number }).n;
 }
 
 export function outboxEntries(db: Db, limit = 100): OutboxEntry[] {

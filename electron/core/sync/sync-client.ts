@@ -12,7 +12,8 @@ import type { MediaStore } from '../media-store';
 import { applyPage, BadResponseError, checkPage, finishRebuild, startRebuild, UpgradeRequiredError, writeHubRow, reapplyPendingEdits } from './apply';
 import { HubClient, SyncError } from './hub-client';
 import { defaultMediaOptions, mediaBacklog, MediaSync } from './media-sync';
-import { alignOrder, countPending, markResult, pendingMutations, recordEdit, type EditAuthor, type OutboxEntry } from './outbox';
+import { alignOrder, countPending, countPendingEdits, enqueue, markResult, pendingMutations, recordEdit, type EditAuthor, type OutboxEntry } from './outbox';
+import { flushUsage, usageFlushIntervalMs } from '../usage';
 
 export type SyncState = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'error' | 'blocked';
 export type SyncStatus = {
@@ -143,7 +144,7 @@ export class SyncClient {
       hubUrl: row.hub_url,
       blocked: row.blocked,
       lastSyncAt: row.last_sync_at,
-      pendingEdits: countPending(this.db),
+      pendingEdits: countPendingEdits(this.db),
       mediaBacklog: mediaBacklog(this.db),
       lastError: row.last_error,
     };
@@ -362,6 +363,16 @@ export class SyncClient {
       .immediate();
   }
 
+  private lastUsageFlush = 0;
+
+  /** Usage counts join the outbox now and then (not every cycle: each flush is one mutation kept in the outbox). */
+  private flushUsageCounts(): void {
+    const at = this.now();
+    if (at - this.lastUsageFlush < usageFlushIntervalMs && at >= this.lastUsageFlush) return;
+    this.lastUsageFlush = at;
+    flushUsage(this.db, (kind, payload, id) => enqueue(this.db, kind, payload, new Date(at), id, null));
+  }
+
   /** One full cycle; resolves true when the hub was reached and everything went through. Never throws. */
   async cycle(): Promise<boolean> {
     const row = this.row();
@@ -376,6 +387,7 @@ export class SyncClient {
     this.setState('syncing');
     const client = this.client();
     try {
+      this.flushUsageCounts();
       await this.push(client);
       let hubNow = await this.pull(client);
       if (readSetting(this.db, verifyOutboxKey) !== null && (await this.verifyOutbox(client))) hubNow = await this.pull(client);

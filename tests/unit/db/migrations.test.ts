@@ -84,7 +84,7 @@ describe('migrations', () => {
 
   it('match the list of synced tables exactly: every column on the wire, plus a hub sequence and a tombstone', () => {
     const db = openDatabase(':memory:');
-    const local = new Set(['kiosk_settings', 'search_docs', 'sync_state', 'outbox', 'sync_rebuild_seen', 'media_queue', 'hub_commands', 'pin_attempts']);
+    const local = new Set(['kiosk_settings', 'search_docs', 'sync_state', 'outbox', 'sync_rebuild_seen', 'media_queue', 'hub_commands', 'pin_attempts', 'usage_counts']);
     const tables = (
       db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT GLOB 'search_*_*'").all() as {
         name: string;
