@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { createKioskCore, type KioskCore } from '../electron/core/kiosk-core';
 import { HubClient } from '../electron/core/sync/hub-client';
 import { schemaVersion } from '../db/connection';
+import { demoPins } from '../db/demo/pins';
 import { syncedTableNames } from '../db/sync-tables';
 import { measuringFetch, round1, sleep, spawnHelper, stats, traffic, type Helper, type RequestSample, type Stats, type Traffic } from './sync-common';
 import { describeMachine } from './machine';
@@ -253,15 +254,24 @@ async function editPhase(ctx: Context) {
   b.start();
   await sleep(1_000);
   take(samples);
-  const ids = (a.db.prepare('SELECT id FROM projects WHERE deleted = 0 ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  // Edits are made by exhibitors, signed with their key: the demo forum's exhibitor logins (db/demo/pins.ts), each on
+  // their own projects.
+  const authors = new Map(demoPins.map((p) => [p.exhibitorId, { exhibitorId: p.exhibitorId, signingKey: p.signingKey }]));
+  const editable = a.db
+    .prepare(`SELECT id, exhibitor_id FROM projects WHERE deleted = 0 AND exhibitor_id IN (${demoPins.map(() => '?').join(', ')}) ORDER BY id`)
+    .all(...authors.keys()) as { id: string; exhibitor_id: string }[];
+  if (editable.length === 0) throw new Error('edit phase: the demo hub has no project of an exhibitor with a demo PIN');
   const readB = b.db.prepare('SELECT title_en FROM projects WHERE id = ?');
   const editMs: number[] = [];
   let missed = 0;
   for (let i = 0; i < config.edits; i++) {
-    const id = ids[(i * 37) % ids.length] ?? '';
+    const project = editable[(i * 37) % editable.length];
+    const author = authors.get(project?.exhibitor_id ?? '');
+    if (!project || !author) throw new Error('edit phase: no project to edit');
+    const id = project.id;
     const value = `Bench edit ${i} at ${Date.now()}`;
     const started = performance.now();
-    a.sync.recordEdit('projects', id, { title_en: value });
+    a.sync.recordEdit('projects', id, { title_en: value }, author);
     let seen = false;
     while (performance.now() - started < 10_000) {
       if ((readB.get(id) as { title_en: string }).title_en === value) {
@@ -277,7 +287,9 @@ async function editPhase(ctx: Context) {
   const ms = stats(editMs);
   const requests = traffic(take(samples), (s) => s.kind !== 'watch').requests;
   const pendingAfter = a.sync.status().pendingEdits;
-  console.log(`edit on kiosk A visible in kiosk B's database (${config.edits} edits, both online, watch on): ${line(ms)}; missed ${missed}`);
+  console.log(
+    `edit on kiosk A visible in kiosk B's database (${config.edits} signed edits of ${editable.length} exhibitor projects, both online, watch on): ${line(ms)}; missed ${missed}`,
+  );
   await closeKiosk(ctx, a);
   await closeKiosk(ctx, b);
   return { met: missed === 0 && ms.max <= targets.editVisibleMs && pendingAfter === 0, editAtoB: { edits: config.edits, ms, missed, requests } };

@@ -1,6 +1,6 @@
 // Test harness for sync: a real hub (Fastify on a loopback port, its own SQLite store) and real kiosk cores, each in
 // its own temporary data folder. Tests drive sync cycles by hand, so nothing depends on timers.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ import { loadDemoIntoHub } from '../../hub/catalog';
 import { createHubServer, hashSecret, newEnrollCode, normaliseCode } from '../../hub/server';
 import { SqliteHubStore } from '../../hub/store/sqlite-store';
 import { FaultProxy } from './fault-proxy';
+
+export { demoAuthor, demoExhibitorIds, editableDemo, editableProjectIds, ownerOf, signedMutation, signedPayload } from './authors';
 
 const folders: string[] = [];
 
@@ -198,6 +200,29 @@ export function syncState(core: KioskCore): { cursor: string; rebuild_cursor: st
 /** The kiosk's outbox, oldest first. */
 export function outbox(core: KioskCore): { order_no: number; id: string; kind: string; payload: string; status: string; result: string | null }[] {
   return core.sync.db.prepare('SELECT order_no, id, kind, payload, status, result FROM outbox ORDER BY order_no').all() as ReturnType<typeof outbox>;
+}
+
+/**
+ * Writes a mutation straight into a kiosk's outbox with the next order number, as recordEdit would but without its
+ * checks and without the local change: for mutations no kiosk UI makes (a forged or tampered one, or one an older
+ * kiosk saved before it checked values itself). Returns its order.
+ */
+export function queueRaw(core: KioskCore, payload: Record<string, unknown>, options: { id?: string; exhibitorId?: string | null } = {}): number {
+  const db = core.sync.db;
+  return db.transaction(() => {
+    const state = db.prepare('SELECT next_order FROM sync_state WHERE id = 1').get() as { next_order: number };
+    const last = db.prepare('SELECT max(order_no) AS n FROM outbox').get() as { n: number | null };
+    const order = Math.max(state.next_order, (last.n ?? 0) + 1);
+    db.prepare("INSERT INTO outbox (order_no, id, kind, payload, created_at, exhibitor_id) VALUES (?, ?, 'edit', ?, ?, ?)").run(
+      order,
+      options.id ?? randomUUID(),
+      JSON.stringify(payload),
+      new Date().toISOString(),
+      options.exhibitorId ?? null,
+    );
+    db.prepare('UPDATE sync_state SET next_order = ? WHERE id = 1').run(order + 1);
+    return order;
+  })();
 }
 
 /** Waits until `check` returns true (polling; no fixed sleeps), or fails after `timeoutMs`. */

@@ -12,7 +12,7 @@ import { latestSchemaVersion } from '../../db/connection';
 import { syncedTableNames } from '../../db/sync-tables';
 import { hashFile, MediaStore } from '../../electron/core/media-store';
 import { referencedMedia } from '../../electron/core/sync/media-sync';
-import { cleanUp, hubDigest, kioskDigest, startHub, tempDir, until, type TestHub } from './harness';
+import { cleanUp, demoExhibitorIds, editableDemo, hubDigest, kioskDigest, startHub, tempDir, until, type TestHub } from './harness';
 
 const root = resolve(import.meta.dirname, '../..');
 // Inside the project (so the bundle finds node_modules), one folder per run (so parallel runs do not collide).
@@ -140,7 +140,10 @@ describe('kill -9 at random moments', () => {
   it(`${iterations} kills: the kiosk database stays intact, no edit is lost or applied twice, and it converges to the hub`, async () => {
     const random = rng(seed);
     const context = `(KILL_LOOP_SEED=${seed})`;
-    const hub = await startHub({ demo: { projects: 80 } });
+    // The child edits the projects of the demo PIN exhibitors (tests/sync/authors.ts), so the forum must have some.
+    const hub = await startHub({ demo: editableDemo });
+    const editable = (await hub.store.listRecords('projects')).filter((r) => demoExhibitorIds.includes(String(r.row?.exhibitor_id)));
+    expect(editable.length, 'projects the child can edit').toBeGreaterThanOrEqual(3);
     const dataDir = join(tempDir('kill-loop-'), 'data');
     const dbFile = join(dataDir, 'kiosk.db');
     const known = new Map<string, string>(); // outbox id → payload, as first seen

@@ -6,6 +6,7 @@
 // knows what must never be lost.
 import { randomUUID } from 'node:crypto';
 import { createKioskCore } from '../../electron/core/kiosk-core';
+import { demoExhibitorIds, ownerOf } from './authors';
 
 const [dataDir = '', hubUrl = '', code = '', mode = 'work'] = process.argv.slice(2);
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -22,14 +23,17 @@ async function main(): Promise<void> {
     await core.sync.enroll(hubUrl, code, 'kill-loop');
     say('enrolled');
   }
-  // Exhibitors edit all the time, also while a sync cycle is in flight.
+  // Exhibitors edit all the time, also while a sync cycle is in flight: the demo PIN exhibitors, each their own projects.
   const tag = randomUUID().slice(0, 8);
   let edits = 0;
+  const pick = core.db.prepare(
+    `SELECT id FROM projects WHERE deleted = 0 AND exhibitor_id IN (${demoExhibitorIds.map(() => '?').join(', ')}) ORDER BY random() LIMIT 1`,
+  );
   const edit = () => {
-    const row = core.db.prepare('SELECT id FROM projects WHERE deleted = 0 ORDER BY random() LIMIT 1').get() as { id: string } | undefined;
+    const row = pick.get(...demoExhibitorIds) as { id: string } | undefined;
     if (!row) return;
     const value = `kiosk ${tag} ${++edits}`;
-    const entry = core.sync.recordEdit('projects', row.id, { summary_en: value });
+    const entry = core.sync.recordEdit('projects', row.id, { summary_en: value }, ownerOf(core, 'projects', row.id));
     say(`edit ${entry.id} ${value}`);
   };
   if (mode === 'work') setInterval(edit, 50 + Math.random() * 100);

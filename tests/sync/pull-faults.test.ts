@@ -6,7 +6,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncedTableNames, type SyncedTable } from '../../db/sync-tables';
 import { decodeCursor } from '../../hub/server';
 import type { FaultAction } from './fault-proxy';
-import { cleanUp, count, hubDigest, hubRow, kioskDigest, kioskValue, outbox, startHub, startKiosk, startProxy, syncState, tempDir, type TestHub } from './harness';
+import {
+  cleanUp,
+  count,
+  editableDemo,
+  editableProjectIds,
+  hubDigest,
+  hubRow,
+  kioskDigest,
+  kioskValue,
+  outbox,
+  ownerOf,
+  startHub,
+  startKiosk,
+  startProxy,
+  syncState,
+  tempDir,
+  type TestHub,
+} from './harness';
 
 afterEach(cleanUp);
 
@@ -242,7 +259,7 @@ describe('resets', () => {
 
   it('a hub restored from an older backup starts a new epoch; kiosks rebuild without a gap and send the edits it lost', async () => {
     const hubDir = tempDir('hub-');
-    let hub = await startHub({ dir: hubDir, demo: { projects: 12 } });
+    let hub = await startHub({ dir: hubDir, demo: editableDemo });
     const proxy = await startProxy(hub);
     const quiet = await startKiosk({ hub, via: proxy, demo: false, media: false, name: 'quiet', sync: { pageSize: 60 } });
     const busy = await startKiosk({ hub, via: proxy, demo: false, media: false, name: 'busy', sync: { pageSize: 60 } });
@@ -253,9 +270,10 @@ describe('resets', () => {
     await hub.store.backup(backup);
 
     // After the backup: an edit from each kiosk and a staff change reach the hub, and both kiosks pull them.
-    const [p1, p2, p3] = (await hub.store.listRecords('projects')).map((r) => String(r.row?.id));
-    quiet.sync.recordEdit('projects', p1 ?? '', { summary_en: 'Edited on the quiet kiosk' });
-    busy.sync.recordEdit('projects', p2 ?? '', { summary_en: 'Edited on the busy kiosk' });
+    const [p1 = '', p2 = ''] = editableProjectIds(quiet, 2);
+    const p3 = (await hub.store.listRecords('projects')).map((r) => String(r.row?.id)).find((id) => id !== p1 && id !== p2);
+    quiet.sync.recordEdit('projects', p1, { summary_en: 'Edited on the quiet kiosk' }, ownerOf(quiet, 'projects', p1));
+    busy.sync.recordEdit('projects', p2, { summary_en: 'Edited on the busy kiosk' }, ownerOf(busy, 'projects', p2));
     expect(await quiet.sync.cycle()).toBe(true);
     expect(await busy.sync.cycle()).toBe(true);
     const staffRow = await hubRow(hub, 'projects', p3 ?? '');
@@ -271,10 +289,10 @@ describe('resets', () => {
     hub = await startHub({ dir: hubDir, demo: false });
     proxy.target = hub.url;
     expect((await hub.store.meta()).epoch).not.toBe(epochBefore);
-    expect((await hubRow(hub, 'projects', p1 ?? ''))?.summary_en).not.toBe('Edited on the quiet kiosk');
+    expect((await hubRow(hub, 'projects', p1))?.summary_en).not.toBe('Edited on the quiet kiosk');
 
     // The busy kiosk has a new edit waiting; the quiet one has nothing to send.
-    busy.sync.recordEdit('projects', p2 ?? '', { title_en: 'A new edit after the restore' });
+    busy.sync.recordEdit('projects', p2, { title_en: 'A new edit after the restore' }, ownerOf(busy, 'projects', p2));
     const projectsBefore = count(quiet, 'SELECT count(*) AS n FROM projects WHERE deleted = 0');
     let fewest = Infinity;
     proxy.on('/pull', () => {
@@ -290,9 +308,9 @@ describe('resets', () => {
     expect(await quiet.sync.cycle()).toBe(true);
 
     // Every edit the hub lost is back, in order, once; staff's lost change is gone everywhere (the hub decides).
-    expect((await hubRow(hub, 'projects', p1 ?? ''))?.summary_en).toBe('Edited on the quiet kiosk');
-    expect((await hubRow(hub, 'projects', p2 ?? ''))?.summary_en).toBe('Edited on the busy kiosk');
-    expect((await hubRow(hub, 'projects', p2 ?? ''))?.title_en).toBe('A new edit after the restore');
+    expect((await hubRow(hub, 'projects', p1))?.summary_en).toBe('Edited on the quiet kiosk');
+    expect((await hubRow(hub, 'projects', p2))?.summary_en).toBe('Edited on the busy kiosk');
+    expect((await hubRow(hub, 'projects', p2))?.title_en).toBe('A new edit after the restore');
     for (const kiosk of [quiet, busy]) {
       expect(outbox(kiosk).every((e) => e.status === 'applied')).toBe(true);
       const { device_id } = kiosk.sync.db.prepare('SELECT device_id FROM sync_state').get() as { device_id: string };

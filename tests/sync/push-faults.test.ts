@@ -4,15 +4,52 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeSetting } from '../../db/queries/catalog';
 import { HubClient } from '../../electron/core/sync/hub-client';
+import { EditError } from '../../electron/core/sync/outbox';
 import type { Mutation, MutationResult } from '../../electron/shared/sync-protocol';
-import { cleanUp, hubDigest, hubRow, kioskDigest, kioskValue, outbox, startHub, startKiosk, startProxy, syncState, tempDir, type TestHub } from './harness';
+import {
+  cleanUp,
+  demoAuthor,
+  demoExhibitorIds,
+  editableDemo,
+  editableProjectIds,
+  hubDigest,
+  hubRow,
+  kioskDigest,
+  kioskValue,
+  outbox,
+  ownerOf,
+  queueRaw,
+  signedMutation,
+  signedPayload,
+  startHub,
+  startKiosk,
+  startProxy,
+  syncState,
+  tempDir,
+  type TestHub,
+} from './harness';
 
 afterEach(cleanUp);
 
 type Kiosk = Awaited<ReturnType<typeof startKiosk>>;
 
-function firstProjects(kiosk: Kiosk, n: number): string[] {
-  return (kiosk.db.prepare('SELECT id FROM projects WHERE deleted = 0 ORDER BY id LIMIT ?').all(n) as { id: string }[]).map((r) => r.id);
+/** The first `n` projects this kiosk's demo exhibitors may edit. */
+const firstProjects = (kiosk: Kiosk, n: number): string[] => editableProjectIds(kiosk, n);
+
+/** The error a call throws (failing the test if it throws none, or not an EditError). */
+function refusal(call: () => unknown): EditError {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(EditError);
+    return error as EditError;
+  }
+  throw new Error('expected the kiosk to refuse the edit');
+}
+
+/** Records an edit as the exhibitor who owns the project (signed with their demo PIN's key). */
+function editAsOwner(kiosk: Kiosk, id: string, values: Record<string, string>) {
+  return kiosk.sync.recordEdit('projects', id, values, ownerOf(kiosk, 'projects', id));
 }
 
 function token(kiosk: Kiosk): string {
@@ -31,12 +68,12 @@ const result = (entry: { result: string | null } | undefined): MutationResult | 
 
 describe('a push whose answer is lost', () => {
   it('connection reset after the hub applied it: the retry is answered from the stored result, applied once', async () => {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const proxy = await startProxy(hub);
     const kiosk = await startKiosk({ hub, via: proxy, demo: false, media: false });
     expect(await kiosk.sync.cycle()).toBe(true);
     const [id] = firstProjects(kiosk, 1);
-    kiosk.sync.recordEdit('projects', id ?? '', { summary_en: 'Tour at 11:00' });
+    editAsOwner(kiosk, id ?? '', { summary_en: 'Tour at 11:00' });
     const headBefore = (await hub.store.meta()).headSeq;
 
     proxy.on('/push', { kind: 'reset', afterUpstream: true }, 1);
@@ -56,12 +93,12 @@ describe('a push whose answer is lost', () => {
   });
 
   it('timed out (the hub was slow): the same, after a real client timeout', async () => {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const proxy = await startProxy(hub);
     const kiosk = await startKiosk({ hub, via: proxy, demo: false, media: false, sync: { timeoutMs: 400 } });
     expect(await kiosk.sync.cycle()).toBe(true);
     const [id] = firstProjects(kiosk, 1);
-    kiosk.sync.recordEdit('projects', id ?? '', { title_en: 'Slow hub, safe retry' });
+    editAsOwner(kiosk, id ?? '', { title_en: 'Slow hub, safe retry' });
     proxy.on('/push', { kind: 'delay', ms: 1_200 }, 1);
     expect(await kiosk.sync.cycle()).toBe(false);
     expect(kiosk.sync.status().lastError).toMatch(/cannot be reached/);
@@ -74,18 +111,16 @@ describe('a push whose answer is lost', () => {
 
 describe('order', () => {
   it('a mutation after a gap, or reusing an order, is refused with the order the hub expects and never applied', async () => {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const kiosk = await startKiosk({ hub, demo: false, media: false });
     expect(await kiosk.sync.cycle()).toBe(true);
     const [id] = firstProjects(kiosk, 1);
     const client = new HubClient({ hubUrl: hub.url, token: token(kiosk), schemaVersion: 2 });
     const original = ((await hubRow(hub, 'projects', id ?? ''))?.summary_en ?? null) as string | null;
-    const edit = (order: number, from: string | null, to: string): Mutation => ({
-      id: randomUUID(),
-      order,
-      kind: 'edit',
-      payload: { table: 'projects', key: JSON.stringify([id]), changes: { summary_en: { from, to } } },
-    });
+    // Signed by the project's exhibitor, as a kiosk's outbox would send them: only the order is at fault here.
+    const author = ownerOf(kiosk, 'projects', id ?? '');
+    const edit = (order: number, from: string | null, to: string): Mutation =>
+      signedMutation(author, randomUUID(), order, { table: 'projects', key: JSON.stringify([id]), changes: { summary_en: { from, to } } });
 
     // 2 before 1: refused, nothing applied.
     const gap = await client.push([edit(2, original, 'second')]);
@@ -117,19 +152,19 @@ describe('order', () => {
   });
 
   it('a reimaged kiosk (same identity, empty outbox history) renumbers from where the hub stands', async () => {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const first = await startKiosk({ hub, demo: false, media: false });
     expect(await first.sync.cycle()).toBe(true);
     const [p1, p2] = firstProjects(first, 2);
-    first.sync.recordEdit('projects', p1 ?? '', { title_en: 'one' });
-    first.sync.recordEdit('projects', p1 ?? '', { title_en: 'two' });
+    editAsOwner(first, p1 ?? '', { title_en: 'one' });
+    editAsOwner(first, p1 ?? '', { title_en: 'two' });
     expect(await first.sync.cycle()).toBe(true);
     const kioskId = (first.db.prepare("SELECT value FROM kiosk_settings WHERE key = 'kiosk.id'").get() as { value: string }).value;
 
     // A fresh data folder with the same kiosk id; an edit made before it enrolls again gets order 1 locally.
-    const again = await startKiosk({ dir: `${tempDir('kiosk-')}/data`, demo: { projects: 6 } });
+    const again = await startKiosk({ dir: `${tempDir('kiosk-')}/data`, demo: editableDemo });
     writeSetting(again.db, 'kiosk.id', kioskId);
-    again.sync.recordEdit('projects', p2 ?? '', { title_en: 'after reimage' });
+    editAsOwner(again, p2 ?? '', { title_en: 'after reimage' });
     expect(outbox(again)[0]?.order_no).toBe(1);
     await again.sync.enroll(hub.url, await hub.enrollCode());
     expect(outbox(again)[0]?.order_no).toBe(3);
@@ -143,19 +178,50 @@ describe('order', () => {
 
 describe('a mutation the hub rejects', () => {
   it('mid-queue: rejected for good and marked, the ones behind it go through, the kiosk shows the hub row', async () => {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const kiosk = await startKiosk({ hub, demo: false, media: false });
     expect(await kiosk.sync.cycle()).toBe(true);
-    const [a, b, c] = firstProjects(kiosk, 3);
-    const hubSummary = (await hubRow(hub, 'projects', b ?? ''))?.summary_ru;
-    kiosk.sync.recordEdit('projects', a ?? '', { summary_ru: 'Первая правка' });
-    kiosk.sync.recordEdit('projects', b ?? '', { summary_ru: 'Слишком длинно. '.repeat(40) });
-    // A forged mutation (no kiosk UI makes it): booth positions are staff data.
-    kiosk.sync.db
-      .prepare("INSERT INTO outbox (order_no, id, kind, payload, created_at) VALUES (3, ?, 'edit', ?, '')")
-      .run(randomUUID(), JSON.stringify({ table: 'exhibitors', key: '["x"]', changes: { booth: { from: 'A1', to: 'Z9' } } }));
-    kiosk.sync.db.prepare('UPDATE sync_state SET next_order = 4').run();
-    kiosk.sync.recordEdit('projects', c ?? '', { summary_ru: 'Третья правка' });
+    const [a = '', b = '', c = ''] = firstProjects(kiosk, 3);
+    const hubSummary = (await hubRow(hub, 'projects', b))?.summary_ru;
+    const tooLong = 'Слишком длинно. '.repeat(40);
+    const ownerOfB = ownerOf(kiosk, 'projects', b);
+    const ownerOfC = ownerOf(kiosk, 'projects', c);
+    const someoneElse = demoAuthor(demoExhibitorIds.find((e) => e !== ownerOfC.exhibitorId) ?? '');
+    editAsOwner(kiosk, a, { summary_ru: 'Первая правка' });
+
+    // The kiosk itself refuses a text that is too long, and an edit by an exhibitor who does not own the row:
+    // nothing is saved, nothing is queued.
+    expect(refusal(() => editAsOwner(kiosk, b, { summary_ru: tooLong }))).toMatchObject({ code: 'too_long', field: 'summary_ru' });
+    expect(refusal(() => kiosk.sync.recordEdit('projects', c, { summary_ru: 'Не моё' }, someoneElse))).toMatchObject({ code: 'not_owner' });
+    expect(kioskValue(kiosk, 'projects', b, 'summary_ru')).toBe(hubSummary);
+    expect(outbox(kiosk)).toHaveLength(1);
+
+    // The hub trusts no kiosk: the same too-long edit, saved and signed by a kiosk that did not check it (an older
+    // version, or a tampered one), is refused there.
+    const longId = randomUUID();
+    kiosk.sync.db.prepare('UPDATE projects SET summary_ru = ? WHERE id = ?').run(tooLong, b);
+    const projectEdit = (id: string, from: string | number | null | undefined, to: string) => ({
+      table: 'projects',
+      key: JSON.stringify([id]),
+      changes: { summary_ru: { from: from ?? null, to } },
+    });
+    queueRaw(kiosk, signedPayload(ownerOfB, longId, projectEdit(b, hubSummary, tooLong)), { id: longId, exhibitorId: ownerOfB.exhibitorId });
+    // Forged mutations (no kiosk UI makes them). Booth positions are staff data, even on the exhibitor's own entry:
+    const boothId = randomUUID();
+    const booth = kioskValue(kiosk, 'exhibitors', ownerOfB.exhibitorId, 'booth') as string;
+    const boothEdit = { table: 'exhibitors', key: JSON.stringify([ownerOfB.exhibitorId]), changes: { booth: { from: booth, to: 'Z9' } } };
+    queueRaw(kiosk, signedPayload(ownerOfB, boothId, boothEdit), { id: boothId, exhibitorId: ownerOfB.exhibitorId });
+    const hubSummaryC = (await hubRow(hub, 'projects', c))?.summary_ru;
+    // an edit without a proof,
+    queueRaw(kiosk, projectEdit(c, hubSummaryC, 'Без подписи'));
+    // one signed with another exhibitor's key in the owner's name,
+    const forgedId = randomUUID();
+    const forged = signedPayload(someoneElse, forgedId, projectEdit(c, hubSummaryC, 'Чужой ключ'));
+    queueRaw(kiosk, { ...forged, exhibitorId: ownerOfC.exhibitorId }, { id: forgedId, exhibitorId: ownerOfC.exhibitorId });
+    // and one properly signed by an exhibitor who does not own the project.
+    const strangerId = randomUUID();
+    queueRaw(kiosk, signedPayload(someoneElse, strangerId, projectEdit(c, hubSummaryC, 'Чужой проект')), { id: strangerId, exhibitorId: someoneElse.exhibitorId });
+    editAsOwner(kiosk, c, { summary_ru: 'Третья правка' });
 
     expect(await kiosk.sync.cycle()).toBe(true);
     const entries = outbox(kiosk);
@@ -163,20 +229,27 @@ describe('a mutation the hub rejects', () => {
       [1, 'applied', null],
       [2, 'rejected', 'too_long'],
       [3, 'rejected', 'field_not_editable'],
-      [4, 'applied', null],
+      [4, 'rejected', 'unsigned'],
+      [5, 'rejected', 'proof_invalid'],
+      [6, 'rejected', 'not_owner'],
+      [7, 'applied', null],
     ]);
     expect(kiosk.sync.status().pendingEdits).toBe(0);
-    expect(kioskValue(kiosk, 'projects', b ?? '', 'summary_ru')).toBe(hubSummary);
-    expect((await hubRow(hub, 'projects', c ?? ''))?.summary_ru).toBe('Третья правка');
+    expect(kioskValue(kiosk, 'projects', b, 'summary_ru')).toBe(hubSummary);
+    expect((await hubRow(hub, 'projects', b))?.summary_ru).toBe(hubSummary);
+    expect((await hubRow(hub, 'exhibitors', ownerOfB.exhibitorId))?.booth).toBe(booth);
+    expect((await hubRow(hub, 'projects', a))?.summary_ru).toBe('Первая правка');
+    expect((await hubRow(hub, 'projects', c))?.summary_ru).toBe('Третья правка');
+    expect(kioskValue(kiosk, 'projects', c, 'summary_ru')).toBe('Третья правка');
     // Final: another cycle sends nothing again.
     expect(await kiosk.sync.cycle()).toBe(true);
-    expect(hubMutations(hub, deviceOf(kiosk))).toHaveLength(4);
+    expect(hubMutations(hub, deviceOf(kiosk))).toHaveLength(7);
   });
 });
 
 describe('an edit made while a sync is in flight', () => {
   it('goes out with the next cycle (driven by hand)', async () => {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const proxy = await startProxy(hub);
     const kiosk = await startKiosk({ hub, via: proxy, demo: false, media: false });
     expect(await kiosk.sync.cycle()).toBe(true);
@@ -186,7 +259,7 @@ describe('an edit made while a sync is in flight', () => {
     const arrived = proxy.next('/pull');
     const cycle = kiosk.sync.cycle();
     await arrived;
-    kiosk.sync.recordEdit('projects', id ?? '', { visiting_en: 'Mon–Fri' });
+    editAsOwner(kiosk, id ?? '', { visiting_en: 'Mon–Fri' });
     release();
     expect(await cycle).toBe(true);
     expect(kioskValue(kiosk, 'projects', id ?? '', 'visiting_en')).toBe('Mon–Fri');
@@ -197,7 +270,7 @@ describe('an edit made while a sync is in flight', () => {
   });
 
   it('the running worker starts another cycle by itself', async () => {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const proxy = await startProxy(hub);
     const kiosk = await startKiosk({ hub, via: proxy, demo: false, media: false, sync: { intervalMs: 60_000, watchSeconds: 0 } });
     expect(await kiosk.sync.cycle()).toBe(true);
@@ -207,7 +280,7 @@ describe('an edit made while a sync is in flight', () => {
     const arrived = proxy.next('/pull');
     kiosk.start();
     await arrived;
-    kiosk.sync.recordEdit('projects', id ?? '', { visiting_en: 'Weekends too' });
+    editAsOwner(kiosk, id ?? '', { visiting_en: 'Weekends too' });
     const pushesBefore = proxy.requests('/push').length;
     release();
     // Only the "again" after the in-flight cycle can send it: the interval is a minute and nothing watches.
@@ -218,7 +291,7 @@ describe('an edit made while a sync is in flight', () => {
 
 describe('two kiosks editing one entry offline', () => {
   async function twoKiosks() {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const a = await startKiosk({ hub, demo: false, media: false, name: 'A' });
     const b = await startKiosk({ hub, demo: false, media: false, name: 'B' });
     expect(await a.sync.cycle()).toBe(true);
@@ -233,8 +306,8 @@ describe('two kiosks editing one entry offline', () => {
   ])('same field, %s reaches the hub first: it wins, the other gets a recorded conflict and the hub value', async (firstName) => {
     const { hub, a, b, id } = await twoKiosks();
     const base = (await hubRow(hub, 'projects', id))?.summary_en;
-    a.sync.recordEdit('projects', id, { summary_en: 'A says so' });
-    b.sync.recordEdit('projects', id, { summary_en: 'B says so' });
+    editAsOwner(a, id, { summary_en: 'A says so' });
+    editAsOwner(b, id, { summary_en: 'B says so' });
     const [winner, loser] = firstName === 'A' ? [a, b] : [b, a];
     const [wins, loses] = firstName === 'A' ? ['A says so', 'B says so'] : ['B says so', 'A says so'];
     expect(await winner.sync.cycle()).toBe(true);
@@ -256,8 +329,8 @@ describe('two kiosks editing one entry offline', () => {
 
   it('different fields of one entry merge on the hub and on both kiosks', async () => {
     const { hub, a, b, id } = await twoKiosks();
-    a.sync.recordEdit('projects', id, { summary_en: 'From A' });
-    b.sync.recordEdit('projects', id, { title_en: 'From B' });
+    editAsOwner(a, id, { summary_en: 'From A' });
+    editAsOwner(b, id, { title_en: 'From B' });
     expect(await a.sync.cycle()).toBe(true);
     expect(await b.sync.cycle()).toBe(true);
     expect(await a.sync.cycle()).toBe(true);
@@ -273,12 +346,12 @@ describe('two kiosks editing one entry offline', () => {
 
 describe('an edit to an entry the hub has deleted', () => {
   it('is rejected as "deleted" and the entry disappears from the kiosk', async () => {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const kiosk = await startKiosk({ hub, demo: false, media: false });
     expect(await kiosk.sync.cycle()).toBe(true);
     const [id] = firstProjects(kiosk, 1);
     await hub.store.writeRecords([{ table: 'projects', key: JSON.stringify([id]), row: null }], hub.clock.now);
-    kiosk.sync.recordEdit('projects', id ?? '', { summary_en: 'Too late' });
+    editAsOwner(kiosk, id ?? '', { summary_en: 'Too late' });
     expect(kioskValue(kiosk, 'projects', id ?? '', 'deleted')).toBe(0);
 
     expect(await kiosk.sync.cycle()).toBe(true);

@@ -4,22 +4,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rowKey } from '../../db/sync-tables';
 import { createHubServer } from '../../hub/server';
 import { formatStatus } from '../../hub/status';
-import { cleanUp, count, startHub, startKiosk } from './harness';
+import { cleanUp, count, editableDemo, editableProjectIds, ownerOf, startHub, startKiosk } from './harness';
 
 afterEach(cleanUp);
 
 describe('sync between a hub and kiosks', () => {
   it('enrolls a kiosk and brings its copy level with the hub, then an edit on one kiosk reaches another', async () => {
-    const hub = await startHub({ demo: { projects: 40 } });
+    const hub = await startHub({ demo: editableDemo });
     const a = await startKiosk({ hub, name: 'A' });
     const b = await startKiosk({ hub, name: 'B' });
     expect(await a.sync.cycle()).toBe(true);
     expect(await b.sync.cycle()).toBe(true);
-    expect(count(a, 'SELECT count(*) AS n FROM projects WHERE deleted = 0')).toBe(40);
+    expect(count(a, 'SELECT count(*) AS n FROM projects WHERE deleted = 0')).toBe(editableDemo.projects);
     expect(count(a, 'SELECT count(*) AS n FROM projects WHERE hub_seq = 0')).toBe(0);
 
-    const project = a.db.prepare('SELECT id, summary_ru FROM projects ORDER BY id LIMIT 1').get() as { id: string; summary_ru: string };
-    a.sync.recordEdit('projects', project.id, { summary_ru: 'Демонстрация в 14:00 у нашего стенда' });
+    const [id = ''] = editableProjectIds(a, 1);
+    const project = a.db.prepare('SELECT id, summary_ru FROM projects WHERE id = ?').get(id) as { id: string; summary_ru: string };
+    a.sync.recordEdit('projects', project.id, { summary_ru: 'Демонстрация в 14:00 у нашего стенда' }, ownerOf(a, 'projects', project.id));
     expect(a.sync.status().pendingEdits).toBe(1);
     expect(await a.sync.cycle()).toBe(true);
     expect(a.sync.status().pendingEdits).toBe(0);
@@ -33,7 +34,7 @@ describe('sync between a hub and kiosks', () => {
 
 describe('live sync', () => {
   it('shows an edit made on kiosk A on kiosk B long before the next interval: the watch request wakes B', async () => {
-    const hub = await startHub({ demo: { projects: 20 } });
+    const hub = await startHub({ demo: editableDemo });
     const a = await startKiosk({ hub, sync: { intervalMs: 60_000, watchSeconds: 20 } });
     const b = await startKiosk({ hub, sync: { intervalMs: 60_000, watchSeconds: 20 } });
     a.start();
@@ -42,8 +43,8 @@ describe('live sync', () => {
     await expect.poll(() => synced(a) && synced(b), { timeout: 10_000 }).toBe(true);
     // Let both settle into watching.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const id = (a.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: string }).id;
-    a.sync.recordEdit('projects', id, { title_en: 'Open day at the refinery' });
+    const [id = ''] = editableProjectIds(a, 1);
+    a.sync.recordEdit('projects', id, { title_en: 'Open day at the refinery' }, ownerOf(a, 'projects', id));
     await expect
       .poll(() => (b.db.prepare('SELECT title_en FROM projects WHERE id = ?').get(id) as { title_en: string }).title_en, { timeout: 5_000, interval: 20 })
       .toBe('Open day at the refinery');
@@ -52,14 +53,14 @@ describe('live sync', () => {
 
 describe('the hub for staff', () => {
   it('lists kiosks from their heartbeats and the edit conflicts', async () => {
-    const hub = await startHub({ demo: { projects: 10 } });
+    const hub = await startHub({ demo: editableDemo });
     const a = await startKiosk({ hub, name: 'Entrance' });
     const b = await startKiosk({ hub, name: 'Stage' });
     await a.sync.cycle();
     await b.sync.cycle();
-    const id = (a.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: string }).id;
-    a.sync.recordEdit('projects', id, { title_en: 'From the entrance' });
-    b.sync.recordEdit('projects', id, { title_en: 'From the stage' });
+    const [id = ''] = editableProjectIds(a, 1);
+    a.sync.recordEdit('projects', id, { title_en: 'From the entrance' }, ownerOf(a, 'projects', id));
+    b.sync.recordEdit('projects', id, { title_en: 'From the stage' }, ownerOf(b, 'projects', id));
     await a.sync.cycle();
     await b.sync.cycle();
     const text = formatStatus(await hub.store.listDevices(), await hub.store.listConflicts(10), hub.clock.now);

@@ -1,7 +1,7 @@
 // Protocol and schema mismatches, both ways: a clear "upgrade required", never a guess and never a partial page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { rewriteJson, type FaultAction } from './fault-proxy';
-import { cleanUp, count, hubDigest, kioskDigest, outbox, startHub, startKiosk, startProxy, syncState } from './harness';
+import { cleanUp, count, editableDemo, editableProjectIds, hubDigest, kioskDigest, outbox, ownerOf, startHub, startKiosk, startProxy, syncState } from './harness';
 
 afterEach(cleanUp);
 
@@ -33,7 +33,7 @@ describe('a kiosk the hub cannot serve', () => {
 
 describe('a hub this kiosk cannot follow', () => {
   async function setUp() {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const proxy = await startProxy(hub);
     const kiosk = await startKiosk({ hub, via: proxy, demo: false, media: false });
     expect(await kiosk.sync.cycle()).toBe(true);
@@ -41,7 +41,7 @@ describe('a hub this kiosk cannot follow', () => {
     // Something new waits at the hub, and an edit waits at the kiosk.
     const regions = (await hub.store.listRecords('regions')).slice(0, 10);
     await hub.store.writeRecords(regions.map((r) => ({ table: 'regions' as const, key: r.key, row: { ...r.row, name_en: 'new name' } })), hub.clock.now);
-    const id = (kiosk.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: string }).id;
+    const [id = ''] = editableProjectIds(kiosk, 1);
     return { hub, proxy, kiosk, id };
   }
 
@@ -85,7 +85,7 @@ describe('a hub this kiosk cannot follow', () => {
     const before = { cursor: syncState(kiosk).cursor, digest: kioskDigest(kiosk.sync.db) };
     // The edit is recorded after the digest: the push may or may not go before the mismatch shows, the row is ours.
     proxy.on(path, fault);
-    if (path === '/push') kiosk.sync.recordEdit('projects', id, { summary_en: 'Waiting for an upgrade' });
+    if (path === '/push') kiosk.sync.recordEdit('projects', id, { summary_en: 'Waiting for an upgrade' }, ownerOf(kiosk, 'projects', id));
 
     expect(await kiosk.sync.cycle()).toBe(false);
     expect(kiosk.sync.status()).toMatchObject({ state: 'blocked', blocked: 'upgrade_required' });

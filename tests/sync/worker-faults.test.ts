@@ -5,7 +5,22 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../electron/core/sync/sync-client';
 import type { Command } from '../../electron/shared/sync-protocol';
-import { cleanUp, count, hubDigest, hubRow, kioskDigest, kioskValue, outbox, startHub, startKiosk, startProxy, syncState } from './harness';
+import {
+  cleanUp,
+  count,
+  editableDemo,
+  editableProjectIds,
+  hubDigest,
+  hubRow,
+  kioskDigest,
+  kioskValue,
+  outbox,
+  ownerOf,
+  startHub,
+  startKiosk,
+  startProxy,
+  syncState,
+} from './harness';
 
 afterEach(cleanUp);
 
@@ -13,7 +28,7 @@ const day = 86_400_000;
 
 describe('a hub that answers 5xx for hours', () => {
   it('the worker backs off, then resumes by itself and sends the waiting edit without a new one', async () => {
-        const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const proxy = await startProxy(hub);
     // Backoff doubles from 20 ms to 80 ms; random() = 1 makes each wait the full nominal length.
     const kiosk = await startKiosk({
@@ -25,8 +40,8 @@ describe('a hub that answers 5xx for hours', () => {
     });
     expect(await kiosk.sync.cycle()).toBe(true);
     await kiosk.sync.mediaIdle();
-    const id = (kiosk.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: string }).id;
-    kiosk.sync.recordEdit('projects', id, { summary_en: 'Sent after the outage' });
+    const [id = ''] = editableProjectIds(kiosk, 1);
+    kiosk.sync.recordEdit('projects', id, { summary_en: 'Sent after the outage' }, ownerOf(kiosk, 'projects', id));
 
     // "Hours" of failures, compressed: the first 12 requests get 503, the next 4 a reset connection (hub gone).
     const failures = 16;
@@ -54,7 +69,7 @@ describe('a hub that answers 5xx for hours', () => {
 
 describe('a credential revoked in the middle of a sync', () => {
   it('stops with "revoked" after the pages already applied, keeps the outbox intact; a new enrollment sends it', async () => {
-    const hub = await startHub({ demo: { projects: 12 } });
+    const hub = await startHub({ demo: editableDemo });
     const proxy = await startProxy(hub);
     const kiosk = await startKiosk({ hub, via: proxy, demo: false, media: false, sync: { pageSize: 60 } });
     expect(await kiosk.sync.cycle()).toBe(true);
@@ -77,8 +92,8 @@ describe('a credential revoked in the middle of a sync', () => {
     expect(kiosk.sync.db.pragma('quick_check', { simple: true })).toBe('ok');
 
     // Exhibitors keep editing at the kiosk; while blocked, cycles send nothing and the outbox stays as it is.
-    const ids = (kiosk.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 3').all() as { id: string }[]).map((r) => r.id);
-    ids.forEach((id, i) => kiosk.sync.recordEdit('projects', id, { summary_en: `Edit ${i}` }));
+    const ids = editableProjectIds(kiosk, 3);
+    ids.forEach((id, i) => kiosk.sync.recordEdit('projects', id, { summary_en: `Edit ${i}` }, ownerOf(kiosk, 'projects', id)));
     const outboxBefore = outbox(kiosk);
     proxy.log.length = 0;
     expect(await kiosk.sync.cycle()).toBe(true);
@@ -155,7 +170,7 @@ describe('two sync workers on one kiosk data folder', () => {
 
 describe('kiosk clocks a day off', () => {
   it('sync, edits, commands and "data as of" follow the hub clock; the kiosk clock only shows in the heartbeat', async () => {
-    const hub = await startHub({ demo: { projects: 6 } });
+    const hub = await startHub({ demo: editableDemo });
     const ahead = { now: Date.now() + day };
     const behind = { now: Date.now() - day };
     const fast = await startKiosk({ hub, demo: false, media: false, name: 'fast', sync: { now: () => ahead.now } });
@@ -191,9 +206,9 @@ describe('kiosk clocks a day off', () => {
     }
 
     // Edits from both merge by arrival; the hub stamps its own time on what changed.
-    const id = (fast.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: string }).id;
-    slow.sync.recordEdit('projects', id, { summary_en: 'slow kiosk' });
-    fast.sync.recordEdit('projects', id, { title_en: 'fast kiosk' });
+    const [id = ''] = editableProjectIds(fast, 1);
+    slow.sync.recordEdit('projects', id, { summary_en: 'slow kiosk' }, ownerOf(slow, 'projects', id));
+    fast.sync.recordEdit('projects', id, { title_en: 'fast kiosk' }, ownerOf(fast, 'projects', id));
     hub.clock.now += 1_000;
     expect(await slow.sync.cycle()).toBe(true);
     expect(await fast.sync.cycle()).toBe(true);
