@@ -7,12 +7,17 @@
 //   npm run hub -- status [--data DIR]             kiosks (from their heartbeats) and recent edit conflicts
 //   npm run hub -- import <file.xlsx|folder> [--images DIR] [--dry-run] [--replace-all] [--data DIR]
 //                                                  content from the organizers' spreadsheets (docs/import.md)
+//   npm run hub -- exhibitor-pin <booth|id> [--pin NNNNNN]   sets or resets an exhibitor's PIN, printed once
+//   npm run hub -- review on|off                   staff review of exhibitors' edits (pages at /staff)
+//   npm run hub -- staff-add <login> [--password-stdin]      a staff account for /staff (password printed once)
+//   npm run hub -- staff-disable <login>           disables a staff account and ends its sessions
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDemoIntoHub } from './catalog';
 import { formatReport, importCatalog } from './import/index';
 import { formatStatus } from './status';
+import { CommandError, exhibitorPinCommand, reviewCommand, staffAddCommand, staffDisableCommand } from './staff/commands';
 import { createHubServer, hashSecret, newEnrollCode, normaliseCode } from './server';
 import { SqliteHubStore } from './store/sqlite-store';
 
@@ -20,6 +25,8 @@ const usage = `Usage:
   npm run hub -- [--port N] [--host H] [--data DIR] [--no-demo]
   npm run hub -- enroll-code | revoke <kiosk-id> | backup <file> | new-epoch | status   [--data DIR]
   npm run hub -- import <file.xlsx|folder of .csv> [--images DIR] [--dry-run] [--replace-all] [--data DIR]
+  npm run hub -- exhibitor-pin <booth|exhibitor-id> [--pin NNNNNN] | review on|off   [--data DIR]
+  npm run hub -- staff-add <login> [--password-stdin] | staff-disable <login>   [--data DIR]
   --port N     port to listen on (default 5190; 0 picks a free one)
   --host H     address to listen on (default 0.0.0.0, every network of this computer)
   --data DIR   the hub's data folder (default .hub-data); filled with the demo forum on first run
@@ -30,7 +37,15 @@ const usage = `Usage:
                Exit code 0 when applied (or a clean dry run), 1 when there are problems (nothing is applied)
   --images DIR the pictures the sheets name (default: an "images" folder beside the workbook / in the CSV folder)
   --dry-run    check and report only
-  --replace-all  tables the import has no sheet for are emptied (default: they keep their rows)`;
+  --replace-all  tables the import has no sheet for are emptied (default: they keep their rows)
+  exhibitor-pin  sets (or resets) the PIN of the exhibitor at that booth (or with that id) and prints it once;
+               edits signed with the old PIN are refused from then on
+  --pin NNNNNN the PIN to set (4 to 8 digits; default: a random 6-digit PIN). It stays in the shell's history
+  review on|off  on: exhibitors' edits wait for staff approval at /staff/reviews before visitors see them
+  staff-add    creates a staff account for the hub's pages at /staff (or gives an existing one a new password,
+               enabling it again) and prints a generated password once; there is no default account or password
+  --password-stdin  read the password (at least 12 characters) from standard input instead of generating one
+  staff-disable  disables a staff account and ends its sessions`;
 
 const enrollCodeLifetimeMs = 24 * 60 * 60 * 1000;
 
@@ -51,6 +66,8 @@ function readArgs() {
         images: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'replace-all': { type: 'boolean', default: false },
+        pin: { type: 'string' },
+        'password-stdin': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -67,7 +84,19 @@ function readArgs() {
     const importing = positionals[0] === 'import';
     if (!importing && (values.images !== undefined || values['dry-run'] || values['replace-all'])) fail('--images, --dry-run and --replace-all go with import');
     const importOptions = { images: values.images, dryRun: values['dry-run'], replaceAll: values['replace-all'] };
-    return { port, host: values.host, dataDir: resolve(values.data), demo: !values['no-demo'], tombstoneDays, positionals, importOptions };
+    if (values.pin !== undefined && positionals[0] !== 'exhibitor-pin') fail('--pin goes with exhibitor-pin');
+    if (values['password-stdin'] && positionals[0] !== 'staff-add') fail('--password-stdin goes with staff-add');
+    return {
+      port,
+      host: values.host,
+      dataDir: resolve(values.data),
+      demo: !values['no-demo'],
+      tombstoneDays,
+      positionals,
+      importOptions,
+      pin: values.pin,
+      passwordStdin: values['password-stdin'],
+    };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -78,6 +107,26 @@ async function issueEnrollCode(store: SqliteHubStore): Promise<string> {
   const now = Date.now();
   await store.createEnrollCode(hashSecret(normaliseCode(code)), now + enrollCodeLifetimeMs, now);
   return code;
+}
+
+/** The password piped in for staff-add --password-stdin, without the line break that ends it. */
+async function readPasswordFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Runs one of the staff commands: prints its lines, or its refusal with exit code 1. */
+async function runCommand(store: SqliteHubStore, command: () => Promise<{ lines: string[] }>): Promise<void> {
+  try {
+    console.log((await command()).lines.join('\n'));
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  } finally {
+    await store.close();
+  }
 }
 
 function lanAddresses(): string[] {
@@ -120,6 +169,19 @@ async function main(): Promise<void> {
     case 'new-epoch':
       console.log(`New epoch ${(await store.rotateEpoch(Date.now())).epoch}: kiosks will rebuild their copies.`);
       return store.close();
+    case 'exhibitor-pin':
+      if (!argument) fail('exhibitor-pin needs the booth number or exhibitor id');
+      return runCommand(store, () => exhibitorPinCommand(store, argument, args.pin, Date.now()));
+    case 'review':
+      return runCommand(store, () => reviewCommand(store, argument));
+    case 'staff-add': {
+      if (!argument) fail('staff-add needs the login');
+      const password = args.passwordStdin ? await readPasswordFromStdin() : undefined;
+      return runCommand(store, () => staffAddCommand(store, argument, password, Date.now()));
+    }
+    case 'staff-disable':
+      if (!argument) fail('staff-disable needs the login');
+      return runCommand(store, () => staffDisableCommand(store, argument, Date.now()));
     default:
       fail(`Unknown command "${command}"`);
   }

@@ -56,6 +56,60 @@ export type ExhibitorEdit = ExhibitorEditInput & {
   decidedBy: string;
 };
 
+/** An edit waiting for staff review, with what the review page shows beside it. */
+export type PendingReview = ExhibitorEdit & {
+  /** The exhibitor's name (Russian) and booth as the catalog has them now ('' if the exhibitor is gone). */
+  exhibitorName: string;
+  booth: string;
+  /** The hub's current row the edit targets (null if deleted), so staff see what approval would change. */
+  current: WireRow | null;
+  /** The name staff gave the kiosk the edit came from ('' for the portal or an unnamed kiosk). */
+  sourceName: string;
+};
+
+/** A staff decision on an edit under review. `reason` is required to reject; `by` is the staff login. */
+export type ReviewDecision = { approve: boolean; reason: string; by: string };
+
+/** The longest reason staff may give for rejecting an edit (it travels to kiosks in an edit_reviews record). */
+export const maxReviewReasonLength = 500;
+
+/**
+ * What approving an edit does, given the row as it stands now: the rules (hub/sync/rules.ts approveEdit) check owner
+ * and fields again and merge. Runs inside the store's transaction, so synchronous.
+ */
+export type ReviewMerge = (edit: ExhibitorEdit, current: StoredRecord | null, context: RuleContext) => Decision;
+
+export type ReviewOutcome =
+  | {
+      ok: true;
+      /** The edit as logged after the decision. */
+      edit: ExhibitorEdit;
+      /** The edit_reviews record written for kiosks. */
+      review: { status: 'approved' | 'rejected'; reason: string };
+    }
+  | { ok: false; error: 'not_found' | 'already_decided' | 'reason_required' | 'reason_too_long' | 'invalid_characters' };
+
+/** A staff account; the password only as scrypt hash, salt and parameters (JSON). */
+export type StaffAccount = {
+  login: string;
+  passwordHash: string;
+  passwordSalt: string;
+  kdf: string;
+  createdAt: number;
+  passwordSetAt: number;
+  disabledAt: number | null;
+};
+
+/** A signed-in staff session as stored (the id itself is never stored, only its SHA-256). */
+export type StaffSession = {
+  idHash: string;
+  login: string;
+  csrfToken: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+};
+
 /** What the rules may look up while deciding, inside the store's transaction (so synchronous). */
 export type RuleContext = {
   /** The signing key of the exhibitor's current PIN, or null if none is set. */
@@ -151,6 +205,36 @@ export type HubStore = {
   ): Promise<Decision>;
   /** An exhibitor's edits from every source, newest first. */
   exhibitorEdits(exhibitorId: string, limit: number): Promise<ExhibitorEdit[]>;
+
+  // ---- staff review of exhibitors' edits ----
+  /** Edits waiting for review (status 'review'), oldest first. */
+  pendingReviews(limit: number): Promise<PendingReview[]>;
+  /**
+   * Decides an edit under review, once, in one transaction. Approve: `merge` runs against the current row; its rows are
+   * written and the edit becomes 'approved' ('conflict' or 'rejected' when the row changed meanwhile). Reject: the edit
+   * becomes 'review_rejected' with the staff's reason (required, at most maxReviewReasonLength, no control
+   * characters). Either way an edit_reviews record tells the kiosks.
+   */
+  decideReview(mutationId: string, decision: ReviewDecision, merge: ReviewMerge, now: number): Promise<ReviewOutcome>;
+
+  // ---- staff accounts and sessions (hub/staff) ----
+  /** How many staff accounts can log in (not disabled). */
+  activeStaffCount(): Promise<number>;
+  staffAccount(login: string): Promise<StaffAccount | null>;
+  /**
+   * Creates the account, or gives an existing one a new password (enabling it again if disabled); either way every
+   * session of that login ends. Returns whether the account is new.
+   */
+  setStaffPassword(login: string, password: { hash: string; salt: string; kdf: string }, now: number): Promise<'created' | 'updated'>;
+  /** Disables an account and ends its sessions; false if there is no such enabled account. */
+  disableStaffAccount(login: string, now: number): Promise<boolean>;
+  createStaffSession(session: StaffSession): Promise<void>;
+  /** The session with this id hash, if its account is enabled (expiry is the caller's policy: hub/staff/session.ts). */
+  staffSession(idHash: string): Promise<StaffSession | null>;
+  touchStaffSession(idHash: string, now: number): Promise<void>;
+  endStaffSession(idHash: string): Promise<void>;
+  /** Removes sessions past their absolute expiry or idle since before `idleBefore`; returns how many. */
+  endExpiredStaffSessions(now: number, idleBefore: number): Promise<number>;
 
   // ---- commands ----
   addCommand(command: NewCommand, now: number): Promise<number>;

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, type Db, type Migration } from '../../db/connection';
+import { forbiddenText } from '../../db/edit-check';
 import { isSyncedTable, syncedTables, type SyncedTable, type WireRow } from '../../db/sync-tables';
 import type { Command, FieldConflict, Heartbeat, Mutation, MutationResult } from '../../electron/shared/sync-protocol';
 import { MediaStore } from '../../electron/core/media-store';
@@ -20,11 +21,18 @@ import type {
   ExhibitorEditInput,
   ExhibitorEditStatus,
   NewCommand,
+  PendingReview,
   PushOutcome,
   RecordWrite,
+  ReviewDecision,
+  ReviewMerge,
+  ReviewOutcome,
   RuleContext,
+  StaffAccount,
+  StaffSession,
   StoredRecord,
 } from './hub-store';
+import { maxReviewReasonLength } from './hub-store';
 
 // To extend the hub's schema add the next numbered file to hub/store/migrations; never edit one that has shipped.
 const migrationFiles = import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true });
@@ -97,6 +105,26 @@ export const toExhibitorEdit = (r: ExhibitorEditRow): ExhibitorEdit => ({
   decidedAt: r.decided_at,
   decidedBy: r.decided_by,
 });
+
+type StaffAccountRow = {
+  login: string;
+  password_hash: string;
+  password_salt: string;
+  kdf: string;
+  created_at: number;
+  password_set_at: number;
+  disabled_at: number | null;
+};
+type StaffSessionRow = { id_hash: string; login: string; csrf_token: string; created_at: number; last_seen_at: number; expires_at: number };
+
+/** Why a staff reason for rejecting an edit is refused, or null. Kiosks show it to the exhibitor as plain text. */
+function reviewReasonProblem(reason: string): 'reason_required' | 'reason_too_long' | 'invalid_characters' | null {
+  if (reason.length === 0) return 'reason_required';
+  if (reason.length > maxReviewReasonLength) return 'reason_too_long';
+  // One line of text: no control characters at all (not even line breaks), no bidirectional overrides, no lone surrogates.
+  if (/\p{Cc}/u.test(reason) || forbiddenText.test(reason)) return 'invalid_characters';
+  return null;
+}
 
 export class SqliteHubStore implements HubStore {
   readonly db: Db;
@@ -295,6 +323,25 @@ export class SqliteHubStore implements HubStore {
     return Promise.resolve();
   }
 
+  // ---- login attempts ------------------------------------------------------------------------------------
+
+  loginAttempts(subject: string): Promise<{ failures: number; waitUntil: number }> {
+    const row = this.sql('SELECT failures, wait_until FROM login_attempts WHERE subject = ?').get(subject) as { failures: number; wait_until: number } | undefined;
+    return Promise.resolve(row ? { failures: row.failures, waitUntil: row.wait_until } : { failures: 0, waitUntil: 0 });
+  }
+
+  setLoginAttempts(subject: string, state: { failures: number; waitUntil: number }): Promise<void> {
+    // A success resets the state: the row goes, so the table holds only subjects with recent wrong attempts.
+    if (state.failures === 0 && state.waitUntil === 0) this.sql('DELETE FROM login_attempts WHERE subject = ?').run(subject);
+    else {
+      this.sql(
+        `INSERT INTO login_attempts (subject, failures, wait_until) VALUES (?, ?, ?)
+         ON CONFLICT (subject) DO UPDATE SET failures = excluded.failures, wait_until = excluded.wait_until`,
+      ).run(subject, state.failures, state.waitUntil);
+    }
+    return Promise.resolve();
+  }
+
   listRecords(table: SyncedTable): Promise<StoredRecord[]> {
     const rows = this.sql('SELECT tbl, key, seq, data FROM records WHERE tbl = ? AND data IS NOT NULL ORDER BY key').all(table) as RecordRow[];
     return Promise.resolve(rows.map(toRecord));
@@ -388,7 +435,8 @@ export class SqliteHubStore implements HubStore {
 
   pushMutations(deviceId: string, mutations: readonly Mutation[], rules: MutationRules, now: number): Promise<PushOutcome> {
     const results: MutationResult[] = [];
-    const stored = this.sql("SELECT result FROM mutations WHERE device_id = ?1 AND (id = ?2 OR id = 'replay:' || ?2 || ':' || ?1)");
+    // Named parameters: better-sqlite3 refuses positional values for numbered ones (?1, ?2), so every push failed.
+    const stored = this.sql("SELECT result FROM mutations WHERE device_id = @device AND (id = @id OR id = 'replay:' || @id || ':' || @device)");
     const lastOrder = this.sql('SELECT last_order FROM devices WHERE id = ?');
     const insertMutation = this.sql(
       `INSERT INTO mutations (device_id, id, order_no, kind, payload, status, result, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -402,7 +450,7 @@ export class SqliteHubStore implements HubStore {
     let changedAny = false;
     for (const mutation of mutations) {
       const outcome = this.db.transaction((): { result?: MutationResult; expectedOrder?: number } => {
-        const earlier = stored.get(deviceId, mutation.id) as { result: string } | undefined;
+        const earlier = stored.get({ device: deviceId, id: mutation.id }) as { result: string } | undefined;
         if (earlier) return { result: { ...(JSON.parse(earlier.result) as MutationResult), replayed: true } };
         const last = (lastOrder.get(deviceId) as { last_order: number } | undefined)?.last_order ?? 0;
         // Only the next order number is applied: a gap means an earlier mutation is missing (never apply out of
@@ -491,6 +539,186 @@ export class SqliteHubStore implements HubStore {
   exhibitorEdits(exhibitorId: string, limit: number): Promise<ExhibitorEdit[]> {
     const rows = this.sql('SELECT * FROM exhibitor_edits WHERE exhibitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(exhibitorId, limit) as ExhibitorEditRow[];
     return Promise.resolve(rows.map(toExhibitorEdit));
+  }
+
+  // ---- staff review --------------------------------------------------------------------------------------
+
+  pendingReviews(limit: number): Promise<PendingReview[]> {
+    const rows = this.sql(
+      `SELECT e.*,
+              coalesce(json_extract(x.data, '$.name_ru'), '') AS exhibitor_name,
+              coalesce(json_extract(x.data, '$.booth'), '') AS exhibitor_booth,
+              r.data AS current_row,
+              coalesce(d.name, '') AS source_name
+       FROM exhibitor_edits e
+       LEFT JOIN records x ON x.tbl = 'exhibitors' AND x.key = json_array(e.exhibitor_id)
+       LEFT JOIN records r ON r.tbl = e.tbl AND r.key = e.key
+       LEFT JOIN devices d ON e.source = 'device:' || d.id
+       WHERE e.status = 'review'
+       ORDER BY e.created_at, e.rowid
+       LIMIT ?`,
+    ).all(limit) as (ExhibitorEditRow & { exhibitor_name: string; exhibitor_booth: string; current_row: string | null; source_name: string })[];
+    return Promise.resolve(
+      rows.map((r) => ({
+        ...toExhibitorEdit(r),
+        exhibitorName: String(r.exhibitor_name),
+        booth: String(r.exhibitor_booth),
+        current: r.current_row === null ? null : (JSON.parse(r.current_row) as WireRow),
+        sourceName: r.source_name,
+      })),
+    );
+  }
+
+  decideReview(mutationId: string, decision: ReviewDecision, merge: ReviewMerge, now: number): Promise<ReviewOutcome> {
+    const reason = decision.reason.trim();
+    if (!decision.approve) {
+      const problem = reviewReasonProblem(reason);
+      if (problem) return Promise.resolve({ ok: false, error: problem });
+    }
+    const context = this.ruleContext();
+    let wrote = false;
+    const outcome = this.db.transaction((): ReviewOutcome => {
+      const row = this.sql('SELECT * FROM exhibitor_edits WHERE mutation_id = ?').get(mutationId) as ExhibitorEditRow | undefined;
+      if (!row) return { ok: false, error: 'not_found' };
+      // Only an edit still waiting can be decided: a second click, or two staff deciding at once, changes nothing.
+      if (row.status !== 'review') return { ok: false, error: 'already_decided' };
+      const edit = toExhibitorEdit(row);
+      let status: ExhibitorEditStatus;
+      let editReason: string;
+      let conflicts: FieldConflict[] = [];
+      let review: { status: 'approved' | 'rejected'; reason: string };
+      let writes: RecordWrite[] = [];
+      if (decision.approve) {
+        const current = isSyncedTable(edit.table) ? this.getRecordSync(edit.table, edit.key) : null;
+        const result = merge(edit, current, context);
+        if (result.status === 'review') throw new Error('An approval cannot be sent back to review');
+        writes = result.writes;
+        conflicts = result.conflicts ?? [];
+        status = result.status === 'applied' ? 'approved' : result.status;
+        editReason = result.reason ?? '';
+        // The kiosk learns 'rejected' when nothing of the edit could be applied: the row was deleted or changed owner
+        // meanwhile, or every field was changed by someone else first. A partial merge is an approval.
+        review =
+          result.status === 'rejected'
+            ? { status: 'rejected', reason: result.reason ?? 'rejected' }
+            : result.status === 'conflict' && writes.length === 0
+              ? { status: 'rejected', reason: 'conflict' }
+              : { status: 'approved', reason: '' };
+        const deviceId = edit.source.startsWith('device:') ? edit.source.slice('device:'.length) : edit.source;
+        for (const c of conflicts) {
+          this.sql(
+            `INSERT INTO conflicts (device_id, mutation_id, tbl, key, field, base_value, hub_value, kiosk_value, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(deviceId, mutationId, edit.table, edit.key, c.field, JSON.stringify(c.base), JSON.stringify(c.hub), JSON.stringify(c.kiosk), now);
+        }
+      } else {
+        status = 'review_rejected';
+        editReason = reason;
+        review = { status: 'rejected', reason };
+      }
+      this.sql('UPDATE exhibitor_edits SET status = ?, reason = ?, conflicts = ?, decided_at = ?, decided_by = ? WHERE mutation_id = ?').run(
+        status,
+        editReason,
+        JSON.stringify(conflicts),
+        now,
+        decision.by,
+        mutationId,
+      );
+      const reviewRecord: RecordWrite = {
+        table: 'edit_reviews',
+        key: JSON.stringify([mutationId]),
+        row: { mutation_id: mutationId, exhibitor_id: edit.exhibitorId, status: review.status, reason: review.reason, decided_at: now },
+      };
+      wrote = this.writeRecordsSync([...writes, reviewRecord], now) > 0;
+      const updated = toExhibitorEdit(this.sql('SELECT * FROM exhibitor_edits WHERE mutation_id = ?').get(mutationId) as ExhibitorEditRow);
+      return { ok: true, edit: updated, review };
+    })();
+    if (wrote) this.writeHighWater();
+    return Promise.resolve(outcome);
+  }
+
+  // ---- staff accounts and sessions -----------------------------------------------------------------------
+
+  activeStaffCount(): Promise<number> {
+    return Promise.resolve((this.sql('SELECT count(*) AS n FROM staff_accounts WHERE disabled_at IS NULL').get() as { n: number }).n);
+  }
+
+  staffAccount(login: string): Promise<StaffAccount | null> {
+    const row = this.sql('SELECT * FROM staff_accounts WHERE login = ?').get(login) as StaffAccountRow | undefined;
+    return Promise.resolve(
+      row
+        ? {
+            login: row.login,
+            passwordHash: row.password_hash,
+            passwordSalt: row.password_salt,
+            kdf: row.kdf,
+            createdAt: row.created_at,
+            passwordSetAt: row.password_set_at,
+            disabledAt: row.disabled_at,
+          }
+        : null,
+    );
+  }
+
+  setStaffPassword(login: string, password: { hash: string; salt: string; kdf: string }, now: number): Promise<'created' | 'updated'> {
+    const outcome = this.db.transaction((): 'created' | 'updated' => {
+      const exists = this.sql('SELECT 1 FROM staff_accounts WHERE login = ?').get(login) !== undefined;
+      this.sql(
+        `INSERT INTO staff_accounts (login, password_hash, password_salt, kdf, created_at, password_set_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (login) DO UPDATE SET password_hash = excluded.password_hash, password_salt = excluded.password_salt,
+           kdf = excluded.kdf, password_set_at = excluded.password_set_at, disabled_at = NULL`,
+      ).run(login, password.hash, password.salt, password.kdf, now, now);
+      // A new password ends every session opened with the old one.
+      this.sql('DELETE FROM staff_sessions WHERE login = ?').run(login);
+      return exists ? 'updated' : 'created';
+    })();
+    return Promise.resolve(outcome);
+  }
+
+  disableStaffAccount(login: string, now: number): Promise<boolean> {
+    const disabled = this.db.transaction(() => {
+      const changed = this.sql('UPDATE staff_accounts SET disabled_at = ? WHERE login = ? AND disabled_at IS NULL').run(now, login).changes > 0;
+      this.sql('DELETE FROM staff_sessions WHERE login = ?').run(login);
+      return changed;
+    })();
+    return Promise.resolve(disabled);
+  }
+
+  createStaffSession(session: StaffSession): Promise<void> {
+    this.sql('INSERT INTO staff_sessions (id_hash, login, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      session.idHash,
+      session.login,
+      session.csrfToken,
+      session.createdAt,
+      session.lastSeenAt,
+      session.expiresAt,
+    );
+    return Promise.resolve();
+  }
+
+  staffSession(idHash: string): Promise<StaffSession | null> {
+    const row = this.sql(
+      `SELECT s.* FROM staff_sessions s JOIN staff_accounts a ON a.login = s.login
+       WHERE s.id_hash = ? AND a.disabled_at IS NULL`,
+    ).get(idHash) as StaffSessionRow | undefined;
+    return Promise.resolve(
+      row
+        ? { idHash: row.id_hash, login: row.login, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at }
+        : null,
+    );
+  }
+
+  touchStaffSession(idHash: string, now: number): Promise<void> {
+    this.sql('UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?').run(now, idHash);
+    return Promise.resolve();
+  }
+
+  endStaffSession(idHash: string): Promise<void> {
+    this.sql('DELETE FROM staff_sessions WHERE id_hash = ?').run(idHash);
+    return Promise.resolve();
+  }
+
+  endExpiredStaffSessions(now: number, idleBefore: number): Promise<number> {
+    return Promise.resolve(this.sql('DELETE FROM staff_sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, idleBefore).changes);
   }
 
   listConflicts(limit: number): Promise<ConflictRecord[]> {

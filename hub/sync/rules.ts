@@ -5,7 +5,7 @@ import { checkEditValue } from '../../db/edit-check';
 import { editableFields, isSyncedTable, type EditableTable, type SyncedTable, type WireRow } from '../../db/sync-tables';
 import { proofIsValid } from '../../electron/core/auth/pin';
 import { editPayload, signedPart, type EditPayload, type FieldConflict, type Mutation } from '../../electron/shared/sync-protocol';
-import type { Decision, MutationRules, RuleContext, StoredRecord } from '../store/hub-store';
+import type { Decision, ExhibitorEdit, MutationRules, RuleContext, StoredRecord } from '../store/hub-store';
 
 const reject = (reason: string): Decision => ({ status: 'rejected', reason, writes: [] });
 
@@ -91,6 +91,17 @@ export function decideOwnEdit(payload: EditPayload, exhibitorId: string, current
   if (problem) return problem;
   if (context.reviewEdits) return { status: 'review', writes: [] };
   return mergeEdit(payload, current as StoredRecord);
+}
+
+/**
+ * Staff approve an edit that waited for review: the row may have changed meanwhile (another edit, an import that
+ * deleted it or gave it to another exhibitor), so owner and fields are checked again against the row as it stands,
+ * then the edit merges exactly as if it had just arrived.
+ */
+export function approveEdit(edit: ExhibitorEdit, current: StoredRecord | null, context: RuleContext): Decision {
+  const parsed = editPayload.safeParse(edit.payload);
+  if (!parsed.success) return reject('invalid_payload');
+  return checkEdit(parsed.data, edit.exhibitorId, current, context) ?? mergeEdit(parsed.data, current as StoredRecord);
 }
 
 export const hubRules: MutationRules = {
