@@ -131,6 +131,10 @@ export const sheetDefs: readonly SheetDef[] = [
       col('email', { type: 'email', max: edit.exhibitors.email.maxLength }),
       col('website', { type: 'url', max: edit.exhibitors.website.maxLength }),
       col('logo_image', image, false, 'logo_sha256'),
+      col('hours_ru', text(edit.exhibitors.hours_ru.maxLength)),
+      col('hours_en', text(edit.exhibitors.hours_en.maxLength)),
+      col('today_ru', text(edit.exhibitors.today_ru.maxLength)),
+      col('today_en', text(edit.exhibitors.today_en.maxLength)),
     ],
   },
   {
