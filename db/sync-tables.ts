@@ -146,6 +146,11 @@ export const syncedTables = {
     columns: { mutation_id: text, exhibitor_id: text, status: text, reason: text, decided_at: int },
     source: 'hub',
   },
+  project_stats: {
+    key: ['project_id', 'day'],
+    columns: { project_id: text, day: text, opens: int, qr_shown: int },
+    source: 'hub',
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type SyncedTable = keyof typeof syncedTables;

@@ -11,12 +11,14 @@
 //   npm run hub -- review on|off                   staff review of exhibitors' edits (pages at /staff)
 //   npm run hub -- staff-add <login> [--password-stdin]      a staff account for /staff (password printed once)
 //   npm run hub -- staff-disable <login>           disables a staff account and ends its sessions
+//   npm run hub -- usage-retention <days>          how long anonymous usage counts are kept (docs/privacy.md)
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDemoIntoHub } from './catalog';
 import { formatReport, importCatalog } from './import/index';
 import { formatStatus } from './status';
+import { applyRetention, defaultRetentionDays, refreshProjectStats, usageUpkeepMs } from './usage';
 import { CommandError, exhibitorPinCommand, reviewCommand, staffAddCommand, staffDisableCommand } from './staff/commands';
 import { createHubServer, hashSecret, newEnrollCode, normaliseCode } from './server';
 import { SqliteHubStore } from './store/sqlite-store';
@@ -27,6 +29,7 @@ const usage = `Usage:
   npm run hub -- import <file.xlsx|folder of .csv> [--images DIR] [--dry-run] [--replace-all] [--data DIR]
   npm run hub -- exhibitor-pin <booth|exhibitor-id> [--pin NNNNNN] | review on|off   [--data DIR]
   npm run hub -- staff-add <login> [--password-stdin] | staff-disable <login>   [--data DIR]
+  npm run hub -- usage-retention <days>   [--data DIR]   how long usage counts are kept (default ${defaultRetentionDays})
   --port N     port to listen on (default 5190; 0 picks a free one)
   --host H     address to listen on (default 0.0.0.0, every network of this computer)
   --data DIR   the hub's data folder (default .hub-data); filled with the demo forum on first run
@@ -182,6 +185,13 @@ async function main(): Promise<void> {
     case 'staff-disable':
       if (!argument) fail('staff-disable needs the login');
       return runCommand(store, () => staffDisableCommand(store, argument, Date.now()));
+    case 'usage-retention': {
+      const days = Number(argument);
+      if (!Number.isInteger(days) || days < 1 || days > 3650) fail('usage-retention needs a number of days (1 to 3650)');
+      await store.setSetting('usage_retention_days', String(days));
+      console.log(`Usage counts older than ${days} days are deleted; ${await applyRetention(store, Date.now())} deleted now.`);
+      return store.close();
+    }
     default:
       fail(`Unknown command "${command}"`);
   }
@@ -207,8 +217,20 @@ async function main(): Promise<void> {
   }, 60 * 60 * 1000);
   purge.unref();
 
+  // Exhibitors' figures (opens, QR codes shown) follow the usage counts kiosks send; old counts go after the retention.
+  const usageUpkeep = async () => {
+    await applyRetention(store, Date.now());
+    await refreshProjectStats(store, Date.now());
+  };
+  const upkeep = setInterval(() => {
+    usageUpkeep().catch((error: unknown) => console.error('[hub] usage upkeep failed', error));
+  }, usageUpkeepMs);
+  upkeep.unref();
+  void usageUpkeep().catch((error: unknown) => console.error('[hub] usage upkeep failed', error));
+
   const stop = () => {
     clearInterval(purge);
+    clearInterval(upkeep);
     void app.close().then(async () => {
       await store.close();
       process.exit(0);

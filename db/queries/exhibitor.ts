@@ -2,7 +2,7 @@
 // Reads only; edits are written by the sync outbox (electron/core/sync/outbox.ts), which also queues them for the hub.
 import type { Db } from '../connection';
 import { editableFields, type EditRule } from '../sync-tables';
-import type { Bilingual, EditableField, EditableItem, MediaRef } from '../../electron/shared/contract';
+import type { Bilingual, EditableField, EditableItem, ExhibitorStats, MediaRef } from '../../electron/shared/contract';
 
 type Row = Record<string, unknown>;
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -139,4 +139,27 @@ export function outboxEdit(db: Db, id: string): OutboxEditRow | null {
       )
       .get(id) as OutboxEditRow | undefined) ?? null
   );
+}
+
+/** The exhibitor's projects with their per-day figures (days with no figures show zeros). */
+export function exhibitorStats(db: Db, exhibitorId: string): ExhibitorStats {
+  const projects = db.prepare('SELECT id, title_ru, title_en FROM projects WHERE exhibitor_id = ? AND deleted = 0 ORDER BY title_ru, id').all(exhibitorId) as Row[];
+  const rows = db
+    .prepare(
+      `SELECT s.project_id, s.day, s.opens, s.qr_shown FROM project_stats s JOIN projects p ON p.id = s.project_id
+       WHERE p.exhibitor_id = ? AND s.deleted = 0 ORDER BY s.day`,
+    )
+    .all(exhibitorId) as { project_id: string; day: string; opens: number; qr_shown: number }[];
+  const days = [...new Set(rows.map((r) => r.day))].sort();
+  return {
+    days,
+    projects: projects.map((p) => ({
+      id: str(p.id),
+      title: bi(p, 'title'),
+      perDay: days.map((day) => {
+        const row = rows.find((r) => r.project_id === p.id && r.day === day);
+        return { day, opens: row?.opens ?? 0, qrShown: row?.qr_shown ?? 0 };
+      }),
+    })),
+  };
 }

@@ -247,6 +247,12 @@ const usageEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('accessibility'), mode: z.string().regex(/^[a-z_]{1,40}$/) }).strict(),
 ]);
 
+/** How often the exhibitor's projects were opened and their QR codes shown, per forum day, over all kiosks. */
+export type ExhibitorStats = {
+  days: string[];
+  projects: { id: string; title: Bilingual; perDay: { day: string; opens: number; qrShown: number }[] }[];
+};
+
 /** One edited field's value: text, a 0/1 flag, or a media sha256 (null: no cover). */
 const editValue = z.union([z.string().max(20_000), z.literal(0), z.literal(1), z.null()]);
 
@@ -313,6 +319,8 @@ export const calls = {
   },
   /** The exhibitor's edits made here, newest first. */
   'exhibitor.edits': { input: noInput, output: {} as EditRecord[] },
+  /** The exhibitor's numbers (from the hub's totals, as last synced). Error `unauthorized` without a session. */
+  'exhibitor.stats': { input: noInput, output: {} as ExhibitorStats },
   search: {
     input: z
       .object({

@@ -39,7 +39,13 @@ export type Decision = {
    * history, and with status 'review' that entry is the staff's review queue.
    */
   edit?: ExhibitorEditInput;
+  /** A kiosk's usage counts to add (kind 'usage'), in the same transaction as the stored answer. */
+  usage?: UsageCount[];
 };
+
+/** One usage count as a kiosk sends it: [UTC hour 'YYYY-MM-DDTHH', metric, subject, count]. */
+export type UsageCount = [hour: string, metric: string, subject: string, count: number];
+export type UsageRow = { deviceId: string; hour: string; metric: string; subject: string; count: number };
 
 /** An exhibitor's edit as the hub logs it. `payload` is the signed part: table, key, changes. */
 export type ExhibitorEditInput = { exhibitorId: string; table: string; key: string; payload: Record<string, unknown> };
@@ -175,6 +181,12 @@ export type HubStore = {
   /** The throttle state of a subject, e.g. 'portal:<exhibitor id>' or 'staff:<login>'; zeros when unknown. */
   loginAttempts(subject: string): Promise<{ failures: number; waitUntil: number }>;
   setLoginAttempts(subject: string, state: { failures: number; waitUntil: number }): Promise<void>;
+
+  // ---- usage counts (docs/privacy.md) ----
+  /** Counts with `fromHour <= hour < toHour` (UTC 'YYYY-MM-DDTHH'; either bound optional), optionally of some metrics. */
+  usageCounts(filter: { fromHour?: string; toHour?: string; metrics?: readonly string[] }): Promise<UsageRow[]>;
+  /** Deletes counts older than the hour given (the retention setting); returns how many rows went. */
+  purgeUsage(beforeHour: string): Promise<number>;
 
   // ---- media ----
   putMedia(bytes: Uint8Array, mime: string, now: number): Promise<string>;

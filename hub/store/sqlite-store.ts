@@ -31,6 +31,7 @@ import type {
   StaffAccount,
   StaffSession,
   StoredRecord,
+  UsageRow,
 } from './hub-store';
 import { maxReviewReasonLength } from './hub-store';
 
@@ -477,6 +478,13 @@ export class SqliteHubStore implements HubStore {
         };
         insertMutation.run(deviceId, storedId, mutation.order, mutation.kind, JSON.stringify(mutation.payload), result.status, JSON.stringify(result), now);
         if (decision.edit) this.logExhibitorEdit({ ...decision.edit, mutationId: mutation.id, source: `device:${deviceId}` }, decision, now);
+        if (decision.usage?.length) {
+          const add = this.sql(
+            `INSERT INTO usage_counts (device_id, hour, metric, subject, count) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (device_id, hour, metric, subject) DO UPDATE SET count = count + excluded.count`,
+          );
+          for (const [hour, metric, subject, count] of decision.usage) add.run(deviceId, hour, metric, subject, count);
+        }
         for (const c of decision.conflicts ?? []) {
           insertConflict.run(deviceId, mutation.id, target?.table ?? '', target?.key ?? '', c.field, JSON.stringify(c.base), JSON.stringify(c.hub), JSON.stringify(c.kiosk), now);
         }
@@ -719,6 +727,34 @@ export class SqliteHubStore implements HubStore {
 
   endExpiredStaffSessions(now: number, idleBefore: number): Promise<number> {
     return Promise.resolve(this.sql('DELETE FROM staff_sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, idleBefore).changes);
+  }
+
+  usageCounts(filter: { fromHour?: string; toHour?: string; metrics?: readonly string[] }): Promise<UsageRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.fromHour) {
+      where.push('hour >= ?');
+      params.push(filter.fromHour);
+    }
+    if (filter.toHour) {
+      where.push('hour < ?');
+      params.push(filter.toHour);
+    }
+    if (filter.metrics?.length) {
+      where.push(`metric IN (${filter.metrics.map(() => '?').join(', ')})`);
+      params.push(...filter.metrics);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT device_id AS deviceId, hour, metric, subject, count FROM usage_counts
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY hour, metric, subject, device_id`,
+      )
+      .all(...params) as UsageRow[];
+    return Promise.resolve(rows);
+  }
+
+  purgeUsage(beforeHour: string): Promise<number> {
+    return Promise.resolve(this.sql('DELETE FROM usage_counts WHERE hour < ?').run(beforeHour).changes);
   }
 
   listConflicts(limit: number): Promise<ConflictRecord[]> {

@@ -1,7 +1,9 @@
 // What the hub accepts from kiosks. The hub is the authority: it re-checks every mutation, whatever a kiosk says.
 // An edit must prove it comes from the exhibitor who owns the row (docs/security.md), change only whitelisted fields
 // with clean values, and apply on top of what the kiosk saw (or be a visible conflict).
-import { checkEditValue } from '../../db/edit-check';
+import { z } from 'zod';
+import { checkEditValue, forbiddenText } from '../../db/edit-check';
+import { usageMetrics } from '../../electron/core/usage';
 import { editableFields, isSyncedTable, type EditableTable, type SyncedTable, type WireRow } from '../../db/sync-tables';
 import { proofIsValid } from '../../electron/core/auth/pin';
 import { editPayload, signedPart, type EditPayload, type FieldConflict, type Mutation } from '../../electron/shared/sync-protocol';
@@ -104,6 +106,27 @@ export function approveEdit(edit: ExhibitorEdit, current: StoredRecord | null, c
   return checkEdit(parsed.data, edit.exhibitorId, current, context) ?? mergeEdit(parsed.data, current as StoredRecord);
 }
 
+const usagePayload = z.object({
+  counts: z
+    .array(
+      z.tuple([
+        z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/),
+        z.enum(usageMetrics),
+        z.string().max(128).refine((subject) => !forbiddenText.test(subject)),
+        z.number().int().min(1).max(1_000_000),
+      ]),
+    )
+    .min(1)
+    .max(500),
+});
+
+/** A kiosk's batch of anonymous usage counts: added to the hub's totals exactly once (the mutation id is stored). */
+export function decideUsage(mutation: Mutation): Decision {
+  const parsed = usagePayload.safeParse(mutation.payload);
+  if (!parsed.success) return reject('invalid_payload');
+  return { status: 'applied', writes: [], usage: parsed.data.counts };
+}
+
 export const hubRules: MutationRules = {
   targetOf(mutation) {
     if (mutation.kind !== 'edit') return null;
@@ -115,6 +138,8 @@ export const hubRules: MutationRules = {
     switch (mutation.kind) {
       case 'edit':
         return decideEdit(mutation, current, context);
+      case 'usage':
+        return decideUsage(mutation);
       default:
         return reject('unknown_kind');
     }

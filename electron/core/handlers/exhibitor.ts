@@ -5,6 +5,7 @@
 import { normaliseEditText } from '../../../db/edit-check';
 import {
   editableItems,
+  exhibitorStats,
   findLoginTarget,
   itemTitle,
   outboxEdit,
@@ -121,6 +122,8 @@ export function exhibitorHandlers(deps: { db: Db; sync: SyncClient; now: () => D
         });
       }
     },
+
+    'exhibitor.stats': () => exhibitorStats(db, required().exhibitorId),
 
     'exhibitor.edits': () => {
       const s = required();
