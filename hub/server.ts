@@ -20,12 +20,14 @@ import {
   type ErrorResponse,
   type PushResponse,
 } from '../electron/shared/sync-protocol';
+import { registerPortal } from './portal/index';
 import type { Device, HubStore } from './store/hub-store';
 import { hubRules } from './sync/rules';
+import { registerStaffPages } from './staff/routes';
 
 export const supportedProtocols = [syncProtocol];
-/** The oldest kiosk catalog schema that can hold what this hub sends. */
-export const minKioskSchema = 1;
+/** The oldest kiosk catalog schema that can hold what this hub sends (5: PIN verifiers, review decisions, project stats). */
+export const minKioskSchema = 5;
 export const defaultPageSize = 500;
 export const maxPageSize = 2000;
 /** Longest a watch request is held open, seconds. */
@@ -308,6 +310,8 @@ export function createHubServer(options: HubServerOptions): HubServer {
     return reply.send(createReadStream(file.path));
   });
 
+  registerPortal(app, { store, now, log: options.log, changed: () => changes.notify() });
+
   // App updates for electron-updater (generic provider). Installers are not secret; names are plain file names only,
   // so nothing outside the folder can be asked for.
   app.get('/updates/:file', async (request, reply) => {
@@ -330,6 +334,7 @@ export function createHubServer(options: HubServerOptions): HubServer {
     return reply.send(createReadStream(path));
   });
 
+  registerStaffPages(app, { store, now, log: options.log });
   return app;
 }
 
