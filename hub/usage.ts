@@ -18,12 +18,74 @@ export async function forumTimeZone(store: HubStore): Promise<string> {
   return typeof zone === 'string' && zone ? zone : 'UTC';
 }
 
+// One formatter per time zone: making one is far slower than using it, and exports convert every row's hour.
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+function hourFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = hourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+    hourFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** 'YYYY-MM-DDTHH' (UTC) → the local date and hour in a time zone. */
 export function localHour(hour: string, timeZone: string): { day: string; hour: number } {
   const at = new Date(`${hour}:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = hourFormat(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+const hourMs = 3_600_000;
+
+/** Whether text is a real calendar day 'YYYY-MM-DD' (not 2026-02-30). */
+export function isCalendarDay(text: string): boolean {
+  const at = Date.parse(`${text}T00:00:00Z`);
+  return dayPattern.test(text) && !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The UTC hour keys [fromHour, toHour) of the counts that belong to a local day, by the same rule as localHour: an
+ * hour of counts belongs to the day on which it began in the forum's time zone (in a zone whose offset is not a whole
+ * number of hours, the hour that straddles midnight goes to the day it began in). A day that a zone skipped has none.
+ */
+export function localDayBounds(day: string, timeZone: string): { fromHour: string; toHour: string } {
+  // Every zone's local midnight lies within 15 hours of UTC midnight, and a local day lasts at most 25 hours.
+  const start = Date.parse(`${day}T00:00:00Z`) - 15 * hourMs;
+  let fromHour: string | null = null;
+  for (let i = 0; i < 60; i++) {
+    const key = hourKey(new Date(start + i * hourMs));
+    const inDay = localHour(key, timeZone).day === day;
+    if (fromHour === null && inDay) fromHour = key;
+    else if (fromHour !== null && !inDay) return { fromHour, toHour: key };
+  }
+  const none = hourKey(new Date(start));
+  return { fromHour: none, toHour: none };
+}
+
+/** The forum's days, local dates from the catalog's starts_on to ends_on (at most 31; none if the dates are unusable). */
+export async function forumDaysOf(store: HubStore): Promise<string[]> {
+  const [forum] = await store.listRecords('forum');
+  const first = String(forum?.row?.starts_on ?? '');
+  const last = String(forum?.row?.ends_on ?? '');
+  if (!isCalendarDay(first) || !isCalendarDay(last)) return [];
+  const days: string[] = [];
+  for (let at = Date.parse(`${first}T00:00:00Z`); days.length < 31; at += 24 * hourMs) {
+    const day = new Date(at).toISOString().slice(0, 10);
+    if (day > last) break;
+    days.push(day);
+  }
+  return days;
+}
+
+/** The days to offer in the organizers' day filter: the forum's days and any other local day on which visits were counted. */
+export async function usageDays(store: HubStore): Promise<{ day: string; forum: boolean }[]> {
+  const zone = await forumTimeZone(store);
+  const forum = new Set(await forumDaysOf(store));
+  const counted = new Set((await store.usageCounts({ metrics: ['session'] })).map((r) => localHour(r.hour, zone).day));
+  return [...new Set([...forum, ...counted])].sort().map((day) => ({ day, forum: forum.has(day) }));
 }
 
 /** Deletes counts older than the retention period; returns how many rows went. */
@@ -60,6 +122,7 @@ export async function refreshProjectStats(store: HubStore, now: number): Promise
 
 export type UsageSummary = {
   timeZone: string;
+  totals: { sessions: number; searches: number; emptySearches: number; qrShown: number };
   /** Visits per local hour, all kiosks. */
   sessionsByHour: { day: string; hour: number; sessions: number }[];
   sessionsByKiosk: { deviceId: string; name: string; sessions: number }[];
@@ -89,7 +152,17 @@ async function namesOf(store: HubStore, table: SyncedTable, column: string): Pro
   return names;
 }
 
-/** Everything the organizers' page and exports show, for counts with fromHour <= hour < toHour (UTC keys). */
+/** Russian names of the catalog items that counts name by id. */
+async function catalogNames(store: HubStore): Promise<Record<'region' | 'project' | 'cluster' | 'route_stop', Map<string, string>>> {
+  return {
+    region: await namesOf(store, 'regions', 'name_ru'),
+    project: await namesOf(store, 'projects', 'title_ru'),
+    cluster: await namesOf(store, 'clusters', 'name_ru'),
+    route_stop: await namesOf(store, 'route_stops', 'title_ru'),
+  };
+}
+
+/** Everything the organizers' page shows, for counts with fromHour <= hour < toHour (UTC keys). */
 export async function usageSummary(store: HubStore, filter: { fromHour?: string; toHour?: string } = {}, limit = 15): Promise<UsageSummary> {
   const zone = await forumTimeZone(store);
   const rows = await store.usageCounts(filter);
@@ -99,16 +172,13 @@ export async function usageSummary(store: HubStore, filter: { fromHour?: string;
     const local = localHour(r.hour, zone);
     return `${local.day} ${String(local.hour).padStart(2, '0')}`;
   });
-  const names = {
-    region: await namesOf(store, 'regions', 'name_ru'),
-    project: await namesOf(store, 'projects', 'title_ru'),
-    cluster: await namesOf(store, 'clusters', 'name_ru'),
-    route_stop: await namesOf(store, 'route_stops', 'title_ru'),
-  };
+  const names = await catalogNames(store);
   const top = (metric: keyof typeof names) =>
     ranked(sum(of(metric), (r) => r.subject), limit).map(([id, count]) => ({ id, name: names[metric].get(id) ?? id, count }));
+  const total = (metric: string) => of(metric).reduce((n, r) => n + r.count, 0);
   return {
     timeZone: zone,
+    totals: { sessions: total('session'), searches: total('search'), emptySearches: total('search_empty'), qrShown: total('qr') },
     sessionsByHour: [...byHour.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([key, sessions]) => ({ day: key.slice(0, 10), hour: Number(key.slice(11)), sessions })),
@@ -121,4 +191,59 @@ export async function usageSummary(store: HubStore, filter: { fromHour?: string;
     sessionLengths: ranked(sum(of('session_length'), (r) => r.subject), 10).map(([bucket, count]) => ({ bucket, count })),
     qrShown: ranked(sum(of('qr'), (r) => r.subject), limit).map(([id, count]) => ({ id, name: names.project.get(id) ?? id, count })),
   };
+}
+
+/** One line of the organizers' exports: a count of one kiosk in one local hour. */
+export type UsageExportRow = {
+  /** Local date and hour in the forum's time zone. */
+  day: string;
+  hour: number;
+  deviceId: string;
+  kioskName: string;
+  metric: string;
+  subject: string;
+  /** The catalog name of a region, project, cluster or route stop (a project's for 'qr'); empty for other metrics. */
+  subjectName: string;
+  count: number;
+};
+
+/**
+ * The counts behind the exports, for fromHour <= hour < toHour (UTC keys), one row per local day, hour, kiosk, metric
+ * and subject, sorted that way (kiosks by name). Two UTC hours that fall in the same local hour (a clock put back) add up.
+ */
+export async function usageExportRows(store: HubStore, filter: { fromHour?: string; toHour?: string } = {}): Promise<{ timeZone: string; rows: UsageExportRow[] }> {
+  const zone = await forumTimeZone(store);
+  const devices = new Map((await store.listDevices()).map((d) => [d.id, d.name]));
+  const names = await catalogNames(store);
+  const nameOf = (metric: string, subject: string): string => {
+    const table = metric === 'qr' ? names.project : (names as Record<string, Map<string, string> | undefined>)[metric];
+    return table?.get(subject) ?? '';
+  };
+  const rows = new Map<string, UsageExportRow>();
+  for (const r of await store.usageCounts(filter)) {
+    const local = localHour(r.hour, zone);
+    const key = JSON.stringify([local.day, local.hour, r.deviceId, r.metric, r.subject]);
+    const row = rows.get(key);
+    if (row) row.count += r.count;
+    else {
+      rows.set(key, {
+        day: local.day,
+        hour: local.hour,
+        deviceId: r.deviceId,
+        kioskName: devices.get(r.deviceId) ?? '',
+        metric: r.metric,
+        subject: r.subject,
+        subjectName: nameOf(r.metric, r.subject),
+        count: r.count,
+      });
+    }
+  }
+  const order = (a: UsageExportRow, b: UsageExportRow): number =>
+    a.day.localeCompare(b.day) ||
+    a.hour - b.hour ||
+    a.kioskName.localeCompare(b.kioskName, 'ru') ||
+    a.deviceId.localeCompare(b.deviceId) ||
+    a.metric.localeCompare(b.metric) ||
+    (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
+  return { timeZone: zone, rows: [...rows.values()].sort(order) };
 }

@@ -1,6 +1,7 @@
 // The staff pages as HTML, Russian first with English alongside. Pure functions of what they show: every value goes
 // through `html`, which escapes it, so an exhibitor's "<script>" is shown as those characters and never runs. The pages
-// use no script at all, and only the hub's own style sheet (the CSP in routes.ts allows nothing else).
+// use no script, and only the hub's own style sheet (the CSP in routes.ts allows nothing else); the one exception is
+// the usage page's charts, drawn by the hub's own script files (usage-page.ts, usage-routes.ts).
 import type { WireRow } from '../../db/sync-tables';
 import { maxReviewReasonLength, type PendingReview } from '../store/hub-store';
 import { html, type Html, type HtmlValue } from './html';
@@ -11,7 +12,11 @@ export type PageSession = { login: string; csrfToken: string };
 
 const csrfField = (token: string): Html => html`<input type="hidden" name="csrf" value="${token}">`;
 
-function layout(title: string, session: PageSession | null, body: Html | Html[]): Html {
+/**
+ * The frame of every staff page. `scripts` are addresses of the hub's own script files (only the usage page has any,
+ * and only its CSP allows them); they run after the page is parsed, in order.
+ */
+export function layout(title: string, session: PageSession | null, body: Html | Html[], scripts: readonly string[] = []): Html {
   return html`<!doctype html>
 <html lang="ru">
 <head>
@@ -24,14 +29,15 @@ function layout(title: string, session: PageSession | null, body: Html | Html[])
 <header>
 <strong>Хаб киосков / Kiosk hub</strong>
 ${session
-  ? html`<nav><a href="/staff/reviews">Проверка правок / Review of edits</a> <a href="/staff/settings">Настройки / Settings</a></nav>
+  ? html`<nav><a href="/staff/reviews">Проверка правок / Review of edits</a> <a href="/staff/usage">Статистика / Usage</a> <a href="/staff/settings">Настройки / Settings</a></nav>
 <form method="post" action="/staff/logout" class="logout">${csrfField(session.csrfToken)}<span>${session.login}</span> <button type="submit">Выйти / Log out</button></form>`
   : null}
 </header>
 <main>
 ${body}
 </main>
-</body>
+${scripts.map((src) => html`<script src="${src}" defer></script>
+`)}</body>
 </html>
 `;
 }

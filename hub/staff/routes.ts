@@ -1,4 +1,5 @@
-// The staff pages under /staff on the hub: login, logout, the review queue of exhibitors' edits, settings.
+// The staff pages under /staff on the hub: login, logout, the review queue of exhibitors' edits, usage statistics,
+// settings.
 // Everything here is scoped to this plugin (its form parser, headers and error pages), so the kiosks' JSON API beside
 // it is untouched. Sessions, CSRF and passwords: session.ts and password.ts; the HTML: pages.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -26,6 +27,7 @@ import {
   setCookie,
 } from './session';
 import staffCss from './staff.css?raw';
+import { registerUsagePages } from './usage-routes';
 
 export type StaffPagesOptions = { store: HubStore; now: () => number; log?: (line: string) => void };
 
@@ -34,7 +36,8 @@ export const reviewPageSize = 100;
 
 /**
  * No script, no frames, no other origin: the pages are plain forms and one style sheet from the hub. Even if some text
- * escaped the escaping, a browser would run nothing.
+ * escaped the escaping, a browser would run nothing. (The usage page alone also runs the hub's own chart scripts:
+ * usageCsp in usage-routes.ts.)
  */
 export const staffCsp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -252,6 +255,10 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
 
   staff.post('/reviews/approve', (request, reply) => decide(request, reply, true));
   staff.post('/reviews/reject', (request, reply) => decide(request, reply, false));
+
+  // ---- usage statistics (usage-routes.ts) ----
+
+  registerUsagePages(staff, { store, currentSession, sendPage, log: options.log });
 
   // ---- settings ----
 
