@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
   ackRequest,
@@ -23,7 +23,8 @@ import {
 import { registerPortal } from './portal/index';
 import type { Device, HubStore } from './store/hub-store';
 import { hubRules } from './sync/rules';
-import { registerStaffPages } from './staff/routes';
+import { messagePage } from './staff/pages';
+import { registerStaffPages, staffCsp } from './staff/routes';
 
 export const supportedProtocols = [syncProtocol];
 /** The oldest kiosk catalog schema that can hold what this hub sends (5: PIN verifiers, review decisions, project stats). */
@@ -109,11 +110,42 @@ export class ChangeSignal {
 
 export type HubServer = FastifyInstance & { changes: ChangeSignal };
 
+/**
+ * The router's own refusals (a path it cannot percent-decode, a parameter over its length limit) never reach the error
+ * handlers: they are answered here, in the format of the part of the hub that was asked.
+ */
+function answerRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'The address is too long.' : 'The address cannot be read.';
+  const path = request.url;
+  if (path.startsWith('/portal')) {
+    void reply.code(400).send({ ok: false, error: { code: 'invalid_input', message } });
+  } else if (path.startsWith('/staff')) {
+    void reply
+      .code(400)
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', staffCsp)
+      .header('cache-control', 'no-store')
+      .send(messagePage('Неверный адрес / Bad address', message).markup);
+  } else {
+    void reply.code(400).header('cache-control', 'no-store').send(errorBody('invalid_request', message));
+  }
+}
+
 export function createHubServer(options: HubServerOptions): HubServer {
   const { store } = options;
   const now = options.now ?? (() => Date.now());
   const changes = new ChangeSignal();
-  const app = Object.assign(Fastify({ bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024, logger: false, return503OnClosing: true, forceCloseConnections: true }), {
+  const app = Object.assign(
+    Fastify({
+      bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
+      logger: false,
+      return503OnClosing: true,
+      forceCloseConnections: true,
+      // The router's own refusals (a path it cannot percent-decode, a parameter over its length limit) never reach the
+      // error handlers below: answer them here, in the format of the part of the hub that was asked.
+      frameworkErrors: answerRouterError,
+    }),
+    {
     changes,
   });
 
@@ -297,11 +329,15 @@ export function createHubServer(options: HubServerOptions): HubServer {
     const file = await store.mediaFile(sha256);
     if (!file) return reply.code(404).send(errorBody('not_found', 'The hub does not have this file.'));
     reply.header('accept-ranges', 'bytes').header('etag', `"${sha256}"`).header('cache-control', 'private, max-age=31536000, immutable');
-    reply.type(file.mime);
     const range = parseRange(request.headers.range, file.bytes);
     if (range === 'invalid') {
-      return reply.code(416).header('content-range', `bytes */${file.bytes}`).send(errorBody('invalid_request', 'The requested range is not in the file.'));
+      return reply
+        .code(416)
+        .type('application/json; charset=utf-8')
+        .header('content-range', `bytes */${file.bytes}`)
+        .send(errorBody('invalid_request', 'The requested range is not in the file.'));
     }
+    reply.type(file.mime);
     if (range) {
       reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${file.bytes}`).header('content-length', range.end - range.start + 1);
       return reply.send(createReadStream(file.path, { start: range.start, end: range.end }));
@@ -323,9 +359,11 @@ export function createHubServer(options: HubServerOptions): HubServer {
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!stat?.isFile()) return reply.code(404).send(errorBody('not_found', 'No such update file.'));
     reply.header('accept-ranges', 'bytes').header('cache-control', 'no-cache');
-    reply.type(file.endsWith('.yml') ? 'text/yaml; charset=utf-8' : 'application/octet-stream');
     const range = parseRange(request.headers.range, stat.size);
-    if (range === 'invalid') return reply.code(416).header('content-range', `bytes */${stat.size}`).send(errorBody('invalid_request', 'Bad range.'));
+    if (range === 'invalid') {
+      return reply.code(416).type('application/json; charset=utf-8').header('content-range', `bytes */${stat.size}`).send(errorBody('invalid_request', 'Bad range.'));
+    }
+    reply.type(file.endsWith('.yml') ? 'text/yaml; charset=utf-8' : 'application/octet-stream');
     if (range) {
       reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${stat.size}`).header('content-length', range.end - range.start + 1);
       return reply.send(createReadStream(path, { start: range.start, end: range.end }));

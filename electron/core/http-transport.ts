@@ -52,7 +52,16 @@ export async function startHttpTransport(
       res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${hostHeader}`);
+    // Only a path on this server (origin-form) is a request target here; anything a URL parser cannot read is refused.
+    const target = req.url ?? '/';
+    let url: URL;
+    try {
+      if (!target.startsWith('/') || target.startsWith('//')) throw new Error('not a path');
+      url = new URL(target, `http://${hostHeader}`);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request target');
+      return;
+    }
 
     if (url.pathname.startsWith('/api/')) {
       const requestOrigin = req.headers.origin;
@@ -64,7 +73,12 @@ export async function startHttpTransport(
         openEventStream(res);
         return;
       }
-      const name = url.pathname.startsWith('/api/call/') ? decodeURIComponent(url.pathname.slice('/api/call/'.length)) : '';
+      let name = '';
+      try {
+        name = url.pathname.startsWith('/api/call/') ? decodeURIComponent(url.pathname.slice('/api/call/'.length)) : '';
+      } catch {
+        // A malformed percent-encoding names no call.
+      }
       if (!name || req.method !== 'POST') {
         sendResult(res, { ok: false, error: { code: 'unknown_call', message: 'Use POST /api/call/<name>' } }, 404);
         return;
@@ -89,6 +103,10 @@ export async function startHttpTransport(
       return;
     }
 
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': 'text/plain', allow: 'GET, HEAD' }).end('Method not allowed');
+      return;
+    }
     const headers = new Headers();
     for (const [key, value] of Object.entries(req.headers)) {
       if (typeof value === 'string') headers.set(key, value);

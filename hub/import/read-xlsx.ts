@@ -34,11 +34,12 @@ export async function readWorkbook(file: string, limits: ImportLimits): Promise<
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.slice(0, 200) : String(error);
+  } catch {
+    // The library's own message speaks of its internals ("Cannot read properties of undefined"), which helps nobody
+    // preparing a spreadsheet: say what is wrong and what to do.
     throw new ImportFileError({
-      en: `The workbook cannot be read (${detail}). Open it in Excel and save it again as .xlsx.`,
-      ru: `Книгу не удаётся прочитать (${detail}). Откройте её в Excel и сохраните заново как .xlsx.`,
+      en: 'The workbook cannot be read: it is damaged or is not an Excel workbook. Open it in Excel and save it again as .xlsx.',
+      ru: 'Книгу не удаётся прочитать: файл повреждён или это не книга Excel. Откройте её в Excel и сохраните заново как .xlsx.',
     });
   }
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
