@@ -1,5 +1,6 @@
 import { memo, Suspense, useCallback, useDeferredValue, useState } from 'react';
 import type { KioskInfo } from '../../electron/shared/contract';
+import { api } from './api/client';
 import { useCall } from './api/use-call';
 import { AccessibilityPanel } from './components/AccessibilityPanel';
 import { IdleDialog } from './components/IdleDialog';
@@ -39,9 +40,11 @@ function Kiosk({ info }: { info: KioskInfo }) {
   const { resetSettings } = useSettings();
   const [panelOpen, setPanelOpen] = useState(false);
 
-  // Nothing of one visitor is left for the next: screens, search text, scroll positions, language, settings.
+  // Nothing of one visitor is left for the next: screens, search text, scroll positions, language, settings, and an
+  // exhibitor's session with its unsaved drafts (the drafts live in the exhibitor screen, which the reset unmounts).
   const { reset } = navigation;
   const startOver = useCallback(() => {
+    void api.invoke('exhibitor.logout', {});
     setPanelOpen(false);
     resetSettings();
     reset();

@@ -90,3 +90,23 @@ export async function startVisit(page: Page, kiosk: Kiosk): Promise<void> {
   if (await home.isVisible()) await home.tap();
   await expect(regions).toBeVisible();
 }
+
+/**
+ * Stops the kiosk's server and starts it again on the same data folder (a kiosk switched off and on), with `args`
+ * for the new run. The same Kiosk object is updated in place, so the fixture's teardown stops the new process.
+ */
+export async function restartKiosk(kiosk: Kiosk, args: string[] = []): Promise<Kiosk> {
+  await stopProcess(kiosk);
+  const next = await launch(kiosk.dataDir, args);
+  kiosk.url = next.url;
+  kiosk.process = next.process;
+  return kiosk;
+}
+
+/**
+ * A kiosk on an empty data folder of its own, as on its very first run (a new kiosk id, the demo forum generated).
+ * For tests with two kiosks on one hub: copies of the seeded folder share one kiosk id, and a hub knows a kiosk by it.
+ */
+export async function startNewKiosk(args: string[] = []): Promise<Kiosk> {
+  return launch(mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), args);
+}

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import type { Bilingual, ErrorCode, Language } from '../../../electron/shared/contract';
 import { useSettings } from '../state/settings';
 
@@ -37,6 +38,7 @@ const strings = {
   reachMode: { ru: 'Всё внизу экрана', en: 'Everything within reach' },
   reducedMotion: { ru: 'Без анимации', en: 'Reduce motion' },
   noImage: { ru: 'Изображение недоступно', en: 'Image not available' },
+  forExhibitors: { ru: 'Для экспонентов', en: 'For exhibitors' },
 } satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof strings;
@@ -48,7 +50,15 @@ const errorText: Record<ErrorCode, Bilingual> = {
   too_large: { ru: 'Слишком длинный запрос.', en: 'The request is too long.' },
   unavailable: { ru: 'Киоск не отвечает, попробуйте ещё раз.', en: 'The kiosk is not answering; please try again.' },
   internal: { ru: 'Что-то пошло не так, попробуйте ещё раз.', en: 'Something went wrong; please try again.' },
+  unauthorized: { ru: 'Нужно войти заново.', en: 'Please log in again.' },
+  rate_limited: { ru: 'Слишком много попыток, подождите немного.', en: 'Too many attempts; please wait a moment.' },
 };
+
+/**
+ * Shows what is inside in another language than the visitor's (an exhibitor previews the English version of an entry
+ * while the kiosk speaks Russian). Null: the visitor's language.
+ */
+export const LanguageOverride = createContext<Language | null>(null);
 
 /** Russian plural forms: 1 проект, 2 проекта, 5 проектов (11–14 take the "many" form). */
 export function pluralRu(n: number, one: string, few: string, many: string): string {
@@ -69,7 +79,8 @@ export function countProjects(n: number, language: Language): string {
 }
 
 export function useI18n() {
-  const { language } = useSettings().settings;
+  const visitorLanguage = useSettings().settings.language;
+  const language = useContext(LanguageOverride) ?? visitorLanguage;
   return {
     language,
     locale: language === 'ru' ? 'ru-RU' : 'en-GB',

@@ -70,6 +70,13 @@ export function HomeScreen() {
         />
         <Entry to={{ name: 'hall' }} title={t('hallPlan')} hint={language === 'ru' ? 'План зала и стенды' : 'Hall plan and booths'} accent="f" />
       </div>
+
+      {/* Discreet: visitors pass it by; an exhibitor who wants to fix their entry finds it at the foot of home. */}
+      <div className="home-foot">
+        <button type="button" className="bar-button exhibitor-entry" onClick={() => navigation.push({ name: 'exhibitor' })}>
+          {t('forExhibitors')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { animate, motion, MotionConfig, useMotionValue, type PanInfo } from 'framer-motion';
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ComponentType, type DragEvent, type ReactNode } from 'react';
 import type { Bilingual, Exhibitor, Language, MediaRef, ProjectDetail, ProjectKind } from '../../../electron/shared/contract';
 import { useCall } from '../api/use-call';
 import { CallView } from '../components/CallView';
@@ -32,6 +32,8 @@ const words = {
   contactPerson: { ru: 'Контактное лицо', en: 'Contact person' },
   qrLink: { ru: 'Ссылка на проект', en: 'Link to the project' },
   qrContact: { ru: 'Контакт экспонента', en: 'Exhibitor contact card' },
+  today: { ru: 'Сегодня на стенде', en: 'Today at our booth' },
+  hours: { ru: 'Часы работы стенда', en: 'Booth hours' },
 } satisfies Record<string, Bilingual>;
 
 /** Project detail: photos, what it is, where it is in the hall, how to visit, contacts and a QR code to take away. */
@@ -48,14 +50,17 @@ export function ProjectScreen({ screen }: { screen: ScreenOf<'project'> }) {
   return <ProjectView project={project.value} />;
 }
 
-function ProjectView({ project }: { project: ProjectDetail }) {
+/** What frames a project's page: the kiosk's screen frame, or a look-alike inside an exhibitor's preview. */
+export type ProjectFrame = ComponentType<{ title: string; subtitle?: ReactNode; children: ReactNode }>;
+
+export function ProjectView({ project, frame: Frame = ScreenFrame }: { project: ProjectDetail; frame?: ProjectFrame }) {
   const { t, pick, language } = useI18n();
   const navigation = useNavigate();
-  const ids = { industries: useId(), exhibitor: useId(), visiting: useId(), contacts: useId() };
+  const ids = { industries: useId(), visiting: useId(), contacts: useId() };
   const exhibitor = project.exhibitor;
 
   return (
-    <ScreenFrame title={pick(project.title)} subtitle={`${pick(project.regionName)} · ${pick(kindName[project.kind])}`}>
+    <Frame title={pick(project.title)} subtitle={`${pick(project.regionName)} · ${pick(kindName[project.kind])}`}>
       <article className="project-layout">
         <div className="project-main">
           <Gallery media={project.media} />
@@ -97,21 +102,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
         </div>
 
         <aside className="project-side">
-          {exhibitor && (
-            <section aria-labelledby={ids.exhibitor} className="panel">
-              <p className="eyebrow" id={ids.exhibitor}>
-                {pick(words.exhibitor)}
-              </p>
-              <h2>{pick(exhibitor.name)}</h2>
-              {pick(exhibitor.about) && <p className="muted">{pick(exhibitor.about)}</p>}
-              <p className="booth-line">
-                {t('booth')} <strong>{exhibitor.booth || project.booth}</strong>
-              </p>
-              <button type="button" className="browse-cta" onClick={() => navigation.push({ name: 'hall', exhibitorId: exhibitor.id })}>
-                {t('showOnPlan')}
-              </button>
-            </section>
-          )}
+          {exhibitor && <ExhibitorPanel exhibitor={exhibitor} booth={exhibitor.booth || project.booth || ''} />}
           {!exhibitor && project.booth && (
             <p className="booth-line panel">
               {t('booth')} <strong>{project.booth}</strong>
@@ -124,11 +115,49 @@ function ProjectView({ project }: { project: ProjectDetail }) {
           {exhibitor && <Contacts exhibitor={exhibitor} headingId={ids.contacts} />}
         </aside>
       </article>
-    </ScreenFrame>
+    </Frame>
   );
 }
 
-function Contacts({ exhibitor, headingId }: { exhibitor: Exhibitor; headingId: string }) {
+/**
+ * Who shows the project and where: name, what they do, what is on at their booth today and when it is open (both
+ * kept current by the exhibitor; not shown while empty), the booth number and the way to it on the plan.
+ */
+export function ExhibitorPanel({ exhibitor, booth }: { exhibitor: Exhibitor; booth: string }) {
+  const { t, pick } = useI18n();
+  const navigation = useNavigate();
+  const headingId = useId();
+  const today = pick(exhibitor.today).trim();
+  const hours = pick(exhibitor.hours).trim();
+  return (
+    <section aria-labelledby={headingId} className="panel">
+      <p className="eyebrow" id={headingId}>
+        {pick(words.exhibitor)}
+      </p>
+      <h2>{pick(exhibitor.name)}</h2>
+      {pick(exhibitor.about) && <p className="muted">{pick(exhibitor.about)}</p>}
+      {today && (
+        <p className="today-line">
+          <span className="today-label">{pick(words.today)}</span>
+          <span className="today-text">{today}</span>
+        </p>
+      )}
+      <p className="booth-line">
+        {t('booth')} <strong>{booth}</strong>
+      </p>
+      {hours && (
+        <p className="hours-line">
+          <span className="muted">{pick(words.hours)}:</span> {hours}
+        </p>
+      )}
+      <button type="button" className="browse-cta" onClick={() => navigation.push({ name: 'hall', exhibitorId: exhibitor.id })}>
+        {t('showOnPlan')}
+      </button>
+    </section>
+  );
+}
+
+export function Contacts({ exhibitor, headingId }: { exhibitor: Exhibitor; headingId: string }) {
   const { pick } = useI18n();
   // Shown as text only: the kiosk never opens a phone, mail or web address; the QR code takes them away.
   const rows: [Bilingual, string][] = [

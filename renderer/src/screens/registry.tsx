@@ -21,6 +21,7 @@ const loaders = {
   programme: () => import('./ProgrammeScreen').then((m) => ({ default: m.ProgrammeScreen })),
   hall: () => import('./HallPlanScreen').then((m) => ({ default: m.HallPlanScreen })),
   search: () => import('./SearchScreen').then((m) => ({ default: m.SearchScreen })),
+  exhibitor: () => import('../exhibitor/ExhibitorScreen').then((m) => ({ default: m.ExhibitorScreen })),
 } satisfies { [N in Exclude<ScreenName, 'home'>]: () => Promise<{ default: ScreenComponent<N> }> };
 
 /**
@@ -60,6 +61,7 @@ const screens: { [N in ScreenName]: ScreenComponent<N> } = {
   programme: lazyScreen(loaders.programme),
   hall: lazyScreen(loaders.hall),
   search: lazyScreen(loaders.search),
+  exhibitor: lazyScreen(loaders.exhibitor),
 };
 
 let preloaded = false;

@@ -14,7 +14,8 @@ export type Screen =
   | { name: 'route'; stopId?: string }
   | { name: 'programme' }
   | { name: 'hall'; exhibitorId?: string }
-  | { name: 'search' };
+  | { name: 'search' }
+  | { name: 'exhibitor' };
 
 export type ScreenName = Screen['name'];
 export type ScreenOf<N extends ScreenName> = Extract<Screen, { name: N }>;
@@ -90,4 +91,15 @@ export function useNavigate(): NavigationActions {
   const actions = useContext(ActionsContext);
   if (!actions) throw new Error('useNavigate outside NavigationProvider');
   return actions;
+}
+
+const stayPut = () => undefined;
+const staticActions: NavigationActions = { start: stayPut, push: stayPut, back: stayPut, home: stayPut, reset: stayPut, session: 0 };
+
+/**
+ * For screens drawn outside the kiosk's stack (an exhibitor's preview of a project screen, the hub's exhibitor
+ * portal): the screen's buttons are there to be seen, and a tap on one goes nowhere.
+ */
+export function StaticNavigation({ children }: { children: ReactNode }) {
+  return <ActionsContext.Provider value={staticActions}>{children}</ActionsContext.Provider>;
 }
