@@ -19,6 +19,9 @@ async function seededDataFolder(): Promise<string> {
     const kiosk = await launch(mkdtempSync(join(tmpdir(), 'kiosk-e2e-seed-')), []);
     await stopProcess(kiosk);
     seededData = kiosk.dataDir;
+    // One seed folder per test worker; it goes when the worker does.
+    const seed = seededData;
+    process.once('exit', () => rmSync(seed, { recursive: true, force: true }));
   }
   return seededData;
 }
