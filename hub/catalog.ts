@@ -32,7 +32,31 @@ export async function replaceCatalog(store: HubStore, writes: readonly RecordWri
   }
   // Children are deleted before parents, so a kiosk never holds a child whose parent is gone in between.
   deletions.reverse();
-  return store.writeRecords([...writes, ...deletions], now);
+  const result = await store.writeRecords([...writes, ...deletions], now);
+  await removeStaleCredentials(store, now);
+  return result;
+}
+
+/**
+ * PINs of exhibitors who are gone leave with them; and once the forum is real content (not the demo), the demo logins
+ * (their PIN is printed in the README) are removed, even where a real exhibitor happens to reuse a demo id.
+ */
+export async function removeStaleCredentials(store: HubStore, now: number): Promise<string[]> {
+  const exhibitors = new Set((await store.listRecords('exhibitors')).map((r) => String(r.row?.id)));
+  const forum = (await store.listRecords('forum'))[0]?.row;
+  const realForum = forum !== undefined && forum?.is_demo !== 1;
+  const demoVerifiers = new Set(demoPins.map((p) => p.verifier));
+  const removed: string[] = [];
+  for (const record of await store.listRecords('exhibitor_pins')) {
+    const row = record.row;
+    if (!row) continue;
+    const id = String(row.exhibitor_id);
+    if (!exhibitors.has(id) || (realForum && demoVerifiers.has(String(row.verifier)))) {
+      await store.deleteExhibitorCredential(id, now);
+      removed.push(id);
+    }
+  }
+  return removed;
 }
 
 /** Loads the deterministic demo forum (db/demo) into an empty hub, with its images. */

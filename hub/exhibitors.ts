@@ -9,15 +9,20 @@ export function randomPin(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-/** Finds an exhibitor by id or booth number (as staff and exhibitors know it), case-insensitively. */
+/** A booth number or login as compared: any letter case (Cyrillic too), no spaces or dashes of any kind. */
+const loginKey = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[\s\p{Pd}]/gu, '');
+
+/**
+ * Finds an exhibitor by id, or by booth number as staff and exhibitors write it. A booth shared by several exhibitors
+ * names none of them (each uses their exhibitor id), so a PIN never goes to the wrong one.
+ */
 export async function findExhibitor(store: HubStore, login: string): Promise<{ id: string; booth: string } | null> {
-  const wanted = login.trim().toLowerCase();
-  for (const record of await store.listRecords('exhibitors')) {
-    const row = record.row;
-    if (!row) continue;
-    if (String(row.id).toLowerCase() === wanted || String(row.booth).toLowerCase() === wanted) return { id: String(row.id), booth: String(row.booth) };
-  }
-  return null;
+  const rows = (await store.listRecords('exhibitors')).flatMap((r) => (r.row ? [r.row] : []));
+  const byId = rows.find((row) => String(row.id).toLowerCase() === login.trim().toLowerCase());
+  const wanted = loginKey(login);
+  const byBooth = wanted ? rows.filter((row) => loginKey(String(row.booth)) === wanted) : [];
+  const row = byId ?? (byBooth.length === 1 ? byBooth[0] : undefined);
+  return row ? { id: String(row.id), booth: String(row.booth) } : null;
 }
 
 /** Sets (or resets) an exhibitor's PIN; returns it so staff can hand it over. */

@@ -10,20 +10,20 @@ const bi = (row: Row, column: string): Bilingual => ({ ru: str(row[`${column}_ru
 
 export type LoginTarget = { id: string; booth: string; name: Bilingual };
 
+/** A booth number or login as compared: any letter case (Cyrillic too), no spaces or dashes of any kind. */
+export const loginKey = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[\s\p{Pd}]/gu, '');
+
 /**
- * Finds the exhibitor a login names: a booth number as printed on the booth ("A-12", "a12", " A 12 ") or an
- * exhibitor id. Spaces and dashes do not matter, nor does letter case.
+ * Finds the exhibitor a login names: an exhibitor id, or a booth number as printed on the booth ("A-12", "a12",
+ * " А 12 " with a Cyrillic А). A booth shared by several exhibitors names none of them: they log in with their id.
  */
 export function findLoginTarget(db: Db, login: string): LoginTarget | null {
-  const wanted = login.toLowerCase().replace(/[\s\-–]/g, '');
+  const wanted = loginKey(login);
   if (!wanted) return null;
-  const row = db
-    .prepare(
-      `SELECT id, booth, name_ru, name_en FROM exhibitors
-       WHERE deleted = 0 AND (lower(replace(replace(booth, ' ', ''), '-', '')) = ? OR lower(id) = ?)
-       ORDER BY lower(id) = ? DESC LIMIT 1`,
-    )
-    .get(wanted, login.trim().toLowerCase(), login.trim().toLowerCase()) as Row | undefined;
+  const rows = db.prepare('SELECT id, booth, name_ru, name_en FROM exhibitors WHERE deleted = 0').all() as Row[];
+  const byId = rows.find((r) => str(r.id).toLowerCase() === login.trim().toLowerCase());
+  const byBooth = rows.filter((r) => loginKey(str(r.booth)) === wanted);
+  const row = byId ?? (byBooth.length === 1 ? byBooth[0] : undefined);
   return row ? { id: str(row.id), booth: str(row.booth), name: bi(row, 'name') } : null;
 }
 

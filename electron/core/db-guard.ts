@@ -43,14 +43,25 @@ function check(db: Db): string {
 
 const stamp = (at: Date) => at.toISOString().replace(/[:.]/g, '-');
 
-/** Backups newest first (their names sort by time). */
+/**
+ * Backups newest first. Names carry a counter before the time (`kiosk-000042-<time>.db`): the order never depends on the
+ * kiosk's clock, which may jump back (a flat clock battery) or forward.
+ */
 function backupFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => /^kiosk-.*\.db$/.test(name))
-    .sort()
-    .reverse()
-    .map((name) => join(dir, name));
+    .flatMap((name) => {
+      const match = /^kiosk-(\d{6,})-.*\.db$/.exec(name);
+      return match ? [{ name, number: Number(match[1]) }] : [];
+    })
+    .sort((a, b) => b.number - a.number)
+    .map((b) => join(dir, b.name));
+}
+
+function nextBackupNumber(dir: string): number {
+  const [newest] = backupFiles(dir);
+  const number = newest ? Number(/^kiosk-(\d+)-/.exec(basename(newest))?.[1] ?? 0) : 0;
+  return number + 1;
 }
 
 function backupIsGood(file: string): boolean {
@@ -106,6 +117,9 @@ export function openKioskDatabase(dataDir: string, now: Date): { db: Db; recover
   if (backup) copyFileSync(backup, file);
   // A restored backup may be of an older schema: opening migrates it.
   const db = openDatabase(file);
+  // Usage counts still waiting in the backup may have reached the hub since it was taken; sent again they would count
+  // twice (they get a new batch id). A few minutes of counts lost is the lesser harm.
+  db.prepare('DELETE FROM usage_counts').run();
   writeFileSync(marker, String(process.pid));
   return { db, recovery: { at: now.toISOString(), problem, restoredFrom: backup ? basename(backup) : null, keptAs } };
 }
@@ -163,7 +177,7 @@ export class DatabaseBackups {
         copy.close();
       }
       if (!backupIsGood(partial)) return null;
-      const final = join(this.dir, `kiosk-${stamp(now)}.db`);
+      const final = join(this.dir, `kiosk-${String(nextBackupNumber(this.dir)).padStart(6, '0')}-${stamp(now)}.db`);
       renameSync(partial, final);
       for (const old of backupFiles(this.dir).slice(this.keep)) rmSync(old, { force: true });
       return final;

@@ -1,9 +1,11 @@
 // Anonymous usage counts on the kiosk (docs/privacy.md). What the screen reports becomes a count per hour of the kiosk's
 // clock; nothing identifies a person: no times finer than an hour, no sequence of screens, no session ids, and
-// nothing at all while an exhibitor or staff member is logged in. Search terms are cut short and lose digit runs,
-// so a phone number or a booking code typed into search never leaves the kiosk.
+// nothing at all while an exhibitor or staff member is logged in. Search terms are cut short and lose their digits,
+// and terms with '@' are not counted, so a phone number, a booking code or an e-mail typed into search never leaves
+// the kiosk.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection';
+import { forbiddenText } from '../../db/edit-check';
 import type { UsageEvent } from '../shared/contract';
 
 export const usageMetrics = [
@@ -23,15 +25,22 @@ export const usageMetrics = [
 ] as const;
 export type UsageMetric = (typeof usageMetrics)[number];
 
-/** A search term as counted: lower case, single spaces, digit runs of three or more replaced, at most 40 characters. */
+/**
+ * A search term as counted, or '' for one not counted at all. Lower case, single spaces, at most 40 characters (whole
+ * characters, never half an emoji), no control or direction-changing characters. Every digit becomes '#' (phone
+ * numbers, booking codes), and a term with '@' (an e-mail address) is not counted: what reaches the hub names things
+ * people look for, never a person.
+ */
 export function countableTerm(query: string): string {
-  return query
+  const term = query
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/\d{3,}/g, '#')
+    .replace(/\p{Nd}/gu, '#')
+    .replace(new RegExp(forbiddenText.source, 'gu'), '')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 40);
+    .trim();
+  if (term.includes('@')) return '';
+  return [...term].slice(0, 40).join('').trim();
 }
 
 /** Visit lengths in buckets wide enough that no visit can be told apart by its length. */

@@ -6,6 +6,7 @@
 // importing the same file twice changes nothing and kiosks download only what changed.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
+import { removeStaleCredentials } from '../catalog';
 import { catalogTableNames, type CatalogTable } from '../../db/sync-tables';
 import type { HubStore } from '../store/hub-store';
 import { isTimeZone } from './cells';
@@ -70,6 +71,13 @@ export async function importCatalog(store: HubStore, source: string, options: Im
         if ((await store.mediaFile(image.sha256)) === null) await store.putMedia(readImage(image), image.mime, now);
       }
       const result = await store.writeRecords(plan.writes, now);
+      const removed = await removeStaleCredentials(store, now);
+      if (removed.length > 0) {
+        notes.push({
+          en: `PINs removed (exhibitor gone, or a demo login on real content): ${removed.join(', ')}`,
+          ru: `Удалены PIN-коды (экспонента больше нет, или это демо-вход при настоящих данных): ${removed.join(', ')}`,
+        });
+      }
       report.applied = true;
       report.changed = result.changed;
       report.headSeq = result.headSeq;

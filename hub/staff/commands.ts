@@ -17,7 +17,7 @@ export class CommandError extends Error {
 export async function exhibitorPinCommand(store: HubStore, who: string, pin: string | undefined, now: number): Promise<{ lines: string[]; exhibitorId: string; pin: string }> {
   if (pin !== undefined && !pinPattern.test(pin)) throw new CommandError('A PIN is 4 to 8 digits.');
   const exhibitor = await findExhibitor(store, who);
-  if (!exhibitor) throw new CommandError(`No exhibitor with booth or id "${who}".`);
+  if (!exhibitor) throw new CommandError(`No exhibitor with booth or id "${who}" (a booth shared by several exhibitors: give the exhibitor id).`);
   const record = await store.getRecord('exhibitors', JSON.stringify([exhibitor.id]));
   const name = String(record?.row?.name_ru ?? exhibitor.id);
   const set = await setExhibitorPin(store, exhibitor.id, pin ?? randomPin(), now);

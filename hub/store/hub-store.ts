@@ -176,6 +176,8 @@ export type HubStore = {
     signingKey: string,
     now: number,
   ): Promise<void>;
+  /** Removes an exhibitor's PIN: the verifier leaves every kiosk (a tombstone), the signing key the hub. */
+  deleteExhibitorCredential(exhibitorId: string, now: number): Promise<void>;
 
   // ---- login attempts (exhibitor portal, staff pages): growing delays that survive a hub restart ----
   /** The throttle state of a subject, e.g. 'portal:<exhibitor id>' or 'staff:<login>'; zeros when unknown. */

@@ -284,6 +284,15 @@ export class SqliteHubStore implements HubStore {
     return (this.sql('SELECT value FROM hub_settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
   }
 
+  deleteExhibitorCredential(exhibitorId: string, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.writeRecordsSync([{ table: 'exhibitor_pins', key: JSON.stringify([exhibitorId]), row: null }], now);
+      this.sql('DELETE FROM exhibitor_secrets WHERE exhibitor_id = ?').run(exhibitorId);
+    })();
+    this.writeHighWater();
+    return Promise.resolve();
+  }
+
   getSetting(key: string): Promise<string | null> {
     return Promise.resolve(this.settingSync(key));
   }
@@ -446,7 +455,10 @@ export class SqliteHubStore implements HubStore {
       `INSERT INTO conflicts (device_id, mutation_id, tbl, key, field, base_value, hub_value, kiosk_value, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const usedElsewhere = this.sql('SELECT device_id FROM mutations WHERE id = ?');
+    // Only an edit whose proof held claims its id for every kiosk (it is in the exhibitor's edit log): a junk mutation
+    // sent under someone else's pending id cannot make their real edit look like a replay.
+    const usedElsewhere = this.sql('SELECT 1 FROM exhibitor_edits WHERE mutation_id = ?');
+    const takenByAnother = this.sql('SELECT 1 FROM mutations WHERE id = ?');
     const context = this.ruleContext();
     let changedAny = false;
     for (const mutation of mutations) {
@@ -462,7 +474,8 @@ export class SqliteHubStore implements HubStore {
         // A mutation id is accepted once across all kiosks: the same signed edit sent again by another kiosk is a replay.
         // It still takes this kiosk's order number, so the kiosk's later mutations are not held up.
         const replay = usedElsewhere.get(mutation.id) !== undefined;
-        const storedId = replay ? `replay:${mutation.id}:${deviceId}` : mutation.id;
+        // An id another kiosk already sent (not a proven edit) is kept under a name of this kiosk's own, so both stay.
+        const storedId = replay || takenByAnother.get(mutation.id) !== undefined ? `replay:${mutation.id}:${deviceId}` : mutation.id;
         const decision: Decision = replay ? { status: 'rejected', reason: 'replayed', writes: [] } : rules.decide(mutation, current, context);
         if (decision.writes.length > 0 && this.writeRecordsSync(decision.writes, now) > 0) changedAny = true;
         const after = target ? this.getRecordSync(target.table, target.key) : null;

@@ -106,25 +106,27 @@ export function approveEdit(edit: ExhibitorEdit, current: StoredRecord | null, c
   return checkEdit(parsed.data, edit.exhibitorId, current, context) ?? mergeEdit(parsed.data, current as StoredRecord);
 }
 
-const usagePayload = z.object({
-  counts: z
-    .array(
-      z.tuple([
-        z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/),
-        z.enum(usageMetrics),
-        z.string().max(128).refine((subject) => !forbiddenText.test(subject)),
-        z.number().int().min(1).max(1_000_000),
-      ]),
-    )
-    .min(1)
-    .max(500),
-});
+const usageCount = z.tuple([
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/),
+  z.enum(usageMetrics),
+  z.string().max(128).refine((subject) => !forbiddenText.test(subject)),
+  z.number().int().min(1).max(1_000_000),
+]);
+const usagePayload = z.object({ counts: z.array(z.unknown()).min(1).max(500) });
 
-/** A kiosk's batch of anonymous usage counts: added to the hub's totals exactly once (the mutation id is stored). */
+/**
+ * A kiosk's batch of anonymous usage counts: added to the hub's totals exactly once (the mutation id is stored).
+ * A row the hub cannot take (an unknown metric from a newer kiosk, a subject with forbidden characters) is left out;
+ * the rest of the batch still counts.
+ */
 export function decideUsage(mutation: Mutation): Decision {
   const parsed = usagePayload.safeParse(mutation.payload);
   if (!parsed.success) return reject('invalid_payload');
-  return { status: 'applied', writes: [], usage: parsed.data.counts };
+  const usage = parsed.data.counts.flatMap((row) => {
+    const count = usageCount.safeParse(row);
+    return count.success ? [count.data] : [];
+  });
+  return { status: 'applied', writes: [], usage };
 }
 
 export const hubRules: MutationRules = {

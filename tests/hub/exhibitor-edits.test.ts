@@ -225,6 +225,22 @@ describe('signed edits', () => {
     expect((await push(hub, b, [replay])).results).toEqual([expect.objectContaining({ status: 'rejected', reason: 'replayed', replayed: true })]);
   });
 
+  it('a junk mutation sent first under a pending edit’s id does not make the real edit look like a replay', async () => {
+    const hub = await startHub({ demo });
+    const [project] = await projectsOf(hub, petrochem);
+    const a = await enroll(hub, 'Hall A');
+    const b = await enroll(hub, 'Hall B');
+    const real = edit(a, { table: 'projects', id: project!, exhibitorId: petrochem, changes: { summary_en: { from: (await row(hub, 'projects', project!)).summary_en ?? null, to: 'Demo at 14:00' } } });
+    // Kiosk B saw the id on the LAN and sends something under it before kiosk A's push arrives.
+    const junk: Mutation = { id: real.id, order: b.nextOrder++, kind: 'junk', payload: {} };
+    expect(brief((await push(hub, b, [junk])).results)).toEqual([['rejected', 'unknown_kind']]);
+    expect(brief((await push(hub, a, [real])).results)).toEqual([['applied', null]]);
+    expect((await row(hub, 'projects', project!)).summary_en).toBe('Demo at 14:00');
+    // Both kiosks' repeats are answered from their own stored answers.
+    expect((await push(hub, b, [junk])).results).toEqual([expect.objectContaining({ status: 'rejected', replayed: true })]);
+    expect((await push(hub, a, [real])).results).toEqual([expect.objectContaining({ status: 'applied', replayed: true })]);
+  });
+
   it('an exhibitor cannot edit another exhibitor\u2019s project or booth entry, even with a valid proof of their own', async () => {
     const hub = await startHub({ demo });
     const [polymerProject] = await projectsOf(hub, polymer);

@@ -176,6 +176,10 @@ describe('a good file', () => {
     expect(report.notes.map((n) => n.en).join('\n')).toMatch(/demo forum.*keep their rows.*--replace-all/s);
     const forum = await rows(store, 'forum');
     expect([...forum.values()].map((r) => r.is_demo)).toEqual([0]);
+    // The demo exhibitors stayed, but their demo logins (PIN printed in the README) are gone on a real forum.
+    expect((await store.listRecords('exhibitor_pins')).length).toBe(0);
+    expect(store.db.prepare('SELECT count(*) AS n FROM exhibitor_secrets').get()).toEqual({ n: 0 });
+    expect(report.notes.map((n) => n.en).join('\n')).toMatch(/PINs removed.*omsk-team/);
   });
 
   it('with --replace-all empties every table the import has no sheet for', async () => {

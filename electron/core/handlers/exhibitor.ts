@@ -19,6 +19,7 @@ import type { Db } from '../../../db/connection';
 import type { EditableTable, WireRow } from '../../../db/sync-tables';
 import type { EditRecord, EditState, ExhibitorSession } from '../../shared/contract';
 import { editPayload, mutationResult } from '../../shared/sync-protocol';
+import { pinKdf } from '../../shared/exhibitor-proof';
 import { parseKdf, verifyPinAsync } from '../auth/pin';
 import { afterFailure, afterSuccess, waitFor } from '../auth/throttle';
 import { CallError, type HandlerPart } from '../dispatch';
@@ -34,15 +35,19 @@ const unauthorized = (message = 'Log in as an exhibitor first.'): CallError => n
 
 export type ExhibitorSessions = { handlers: HandlerPart; end(): void; active(): boolean };
 
+/** Costs as much to check as a real credential and matches no PIN (its verifier is not a derivation of any). */
+const decoyCredential = { verifySalt: 'ZGVjb3ktc2FsdA', verifier: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', signSalt: 'ZGVjb3ktc2lnbg', kdf: pinKdf };
+
 export function exhibitorHandlers(deps: { db: Db; sync: SyncClient; now: () => Date; log?: (line: string) => void }): ExhibitorSessions {
   const { db } = deps;
   let session: Session | null = null;
   // A login in progress: a second one waits its turn, so parallel guesses cannot slip past the delay.
   let verifying = false;
 
-  const current = (): Session | null => {
+  /** The session if it has not run out; `touch` counts this as the exhibitor's activity. */
+  const current = (touch = true): Session | null => {
     if (session && deps.now().getTime() - session.lastUsed > exhibitorSessionIdleMs) session = null;
-    if (session) session.lastUsed = deps.now().getTime();
+    if (session && touch) session.lastUsed = deps.now().getTime();
     return session;
   };
   const required = (): Session => {
@@ -61,8 +66,12 @@ export function exhibitorHandlers(deps: { db: Db; sync: SyncClient; now: () => D
         const target = findLoginTarget(db, login);
         const stored = target ? pinCredential(db, target.id) : null;
         const kdf = stored ? parseKdf(stored.kdf) : null;
-        // Unknown booths and exhibitors without a PIN get the same answer as a wrong PIN.
-        if (!target || !stored || !kdf) throw unauthorized('The booth number or the PIN is wrong.');
+        // Unknown booths and exhibitors without a PIN get the same answer as a wrong PIN, after as long a wait: a
+        // derivation against a throwaway credential, so the answer's timing does not tell which booths have a PIN.
+        if (!target || !stored || !kdf) {
+          await verifyPinAsync(pin, decoyCredential);
+          throw unauthorized('The booth number or the PIN is wrong.');
+        }
         const subject = `exhibitor:${target.id}`;
         const wait = waitFor(readAttempts(db, subject), deps.now().getTime());
         if (wait > 0) throw new CallError({ code: 'rate_limited', message: 'Too many wrong PINs; wait a moment.', retryAfterSeconds: Math.ceil(wait / 1000) });
@@ -136,7 +145,8 @@ export function exhibitorHandlers(deps: { db: Db; sync: SyncClient; now: () => D
     end: () => {
       session = null;
     },
-    active: () => current() !== null,
+    // Asked on every visitor event by the usage counter: must not keep an abandoned session alive.
+    active: () => current(false) !== null,
   };
 }
 

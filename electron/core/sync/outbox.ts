@@ -95,9 +95,20 @@ export function recordEdit(db: Db, table: EditableTable, id: string, values: Wir
   })();
 }
 
-export function pendingMutations(db: Db, limit: number): Mutation[] {
+/** A push stays well below the hub's body limit (4 MiB), however many long texts or usage batches are waiting. */
+export const pushBudgetBytes = 1024 * 1024;
+
+/** The next unsent mutations in order: at most `limit`, and no more than `pushBudgetBytes` of payload (at least one). */
+export function pendingMutations(db: Db, limit: number, budgetBytes = pushBudgetBytes): Mutation[] {
   const rows = db.prepare("SELECT * FROM outbox WHERE status = 'pending' ORDER BY order_no LIMIT ?").all(limit) as OutboxRow[];
-  return rows.map((r) => ({ id: r.id, order: r.order_no, kind: r.kind, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+  const batch: Mutation[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    bytes += Buffer.byteLength(r.payload);
+    if (batch.length > 0 && bytes > budgetBytes) break;
+    batch.push({ id: r.id, order: r.order_no, kind: r.kind, payload: JSON.parse(r.payload) as Record<string, unknown> });
+  }
+  return batch;
 }
 
 /** Unsent edits, oldest first, with their parsed payloads. */

@@ -154,9 +154,11 @@ describe('backups', () => {
     const dir = dataDir();
     const core = createKioskCore({ dataDir: dir, appVersion: '1.0.0' });
     const backups = new DatabaseBackups(core.db, join(dir, 'backups'));
-    for (let i = 0; i < 5; i++) expect(await backups.take(new Date(t0 + i * 60_000))).not.toBeNull();
+    // The clock jumps back an hour after the third backup: order and rotation follow the counter, not the clock.
+    const times = [0, 1, 2, -60, -59].map((m) => new Date(t0 + m * 60_000));
+    for (const at of times) expect(await backups.take(at)).not.toBeNull();
     expect(readdirSync(join(dir, 'backups')).sort()).toEqual(
-      [2, 3, 4].map((i) => `kiosk-${new Date(t0 + i * 60_000).toISOString().replace(/[:.]/g, '-')}.db`),
+      [3, 4, 5].map((n) => `kiosk-${String(n).padStart(6, '0')}-${times[n - 1]!.toISOString().replace(/[:.]/g, '-')}.db`),
     );
     await core.close();
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoPin, demoPins } from '../../../db/demo/pins';
 import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk-core';
-import { enqueue } from '../../../electron/core/sync/outbox';
+import { enqueue, pendingMutations } from '../../../electron/core/sync/outbox';
 import { countableTerm, flushUsage } from '../../../electron/core/usage';
 
 const dirs: string[] = [];
@@ -76,10 +76,17 @@ describe('usage counts', () => {
     await core.close();
   });
 
-  it('cut search terms short and drop digit runs, so numbers typed into search never leave the kiosk', () => {
-    expect(countableTerm('Позвоните +7 913 123-45-67')).toBe('позвоните +7 # #-45-67');
+  it('cut search terms short and drop digits and e-mail addresses, so numbers and addresses typed into search never leave the kiosk', () => {
+    expect(countableTerm('Позвоните +7 913 123-45-67')).toBe('позвоните +# ### ###-##-##');
+    expect(countableTerm('AB12CD34')).toBe('ab##cd##');
+    expect(countableTerm('ivan.petrov@mail.ru')).toBe('');
     expect(countableTerm('x'.repeat(100))).toHaveLength(40);
     expect(countableTerm('  ЗАВОД   Омск ')).toBe('завод омск');
+    // Never half an emoji, never a control or direction-changing character (the hub would refuse the whole batch).
+    const cut = countableTerm(`${'я'.repeat(39)}😀 завод`);
+    expect([...cut]).toHaveLength(40);
+    expect(cut.endsWith('😀')).toBe(true);
+    expect(countableTerm('evil\u202Eexe\u0007')).toBe('evilexe');
   });
 
   it('are kept across a restart and move into the outbox exactly once', async () => {
@@ -99,6 +106,18 @@ describe('usage counts', () => {
     expect(counts(core)).toEqual([]);
     // Usage batches are not edits: the "waiting to sync" figure staff and exhibitors see does not count them.
     expect(core.sync.status().pendingEdits).toBe(0);
+    await core.close();
+  });
+});
+
+describe('pushes', () => {
+  it('stay within a byte budget however much waits in the outbox, in order, at least one mutation each', async () => {
+    const core = createKioskCore({ dataDir: dataDir(), appVersion: '1.0.0', demo: false });
+    const big = { counts: [['2026-12-03T05', 'search', 'я'.repeat(40), 1]], padding: 'x'.repeat(300_000) };
+    for (let i = 0; i < 5; i++) enqueue(core.db, 'usage', big, new Date(), `batch-${i}`, null);
+    const first = pendingMutations(core.db, 100, 700_000);
+    expect(first.map((m) => m.id)).toEqual(['batch-0', 'batch-1']);
+    expect(pendingMutations(core.db, 100, 10).map((m) => m.id)).toEqual(['batch-0']);
     await core.close();
   });
 });
