@@ -2,6 +2,7 @@
 // cursor, pages exactly as long as the limit, resets after tombstone expiry and after the hub was restored from a backup.
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { latestSchemaVersion } from '../../db/connection';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncedTableNames, type SyncedTable } from '../../db/sync-tables';
 import { decodeCursor } from '../../hub/server';
@@ -177,7 +178,7 @@ describe('caching proxies', () => {
     const kiosk = await startKiosk({ hub, demo: false, media: false });
     expect(await kiosk.sync.cycle()).toBe(true);
     const { token } = kiosk.sync.db.prepare('SELECT token FROM sync_state').get() as { token: string };
-    const headers = { 'kiosk-protocol': '1', 'kiosk-schema': '2', authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const headers = { 'kiosk-protocol': '1', 'kiosk-schema': String(latestSchemaVersion), authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const base = `${hub.url}/sync/v1`;
     const cursor = syncState(kiosk).cursor;
     const answers = {

@@ -1,6 +1,7 @@
 // Pushing the outbox through a faulty network and past other kiosks: lost answers, gaps, poison mutations, edits made
 // mid-sync, conflicts between kiosks, edits to deleted rows, a reimaged kiosk.
 import { randomUUID } from 'node:crypto';
+import { latestSchemaVersion } from '../../db/connection';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeSetting } from '../../db/queries/catalog';
 import { HubClient } from '../../electron/core/sync/hub-client';
@@ -115,7 +116,7 @@ describe('order', () => {
     const kiosk = await startKiosk({ hub, demo: false, media: false });
     expect(await kiosk.sync.cycle()).toBe(true);
     const [id] = firstProjects(kiosk, 1);
-    const client = new HubClient({ hubUrl: hub.url, token: token(kiosk), schemaVersion: 2 });
+    const client = new HubClient({ hubUrl: hub.url, token: token(kiosk), schemaVersion: latestSchemaVersion });
     const original = ((await hubRow(hub, 'projects', id ?? ''))?.summary_en ?? null) as string | null;
     // Signed by the project's exhibitor, as a kiosk's outbox would send them: only the order is at fault here.
     const author = ownerOf(kiosk, 'projects', id ?? '');

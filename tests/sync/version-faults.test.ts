@@ -1,4 +1,6 @@
 // Protocol and schema mismatches, both ways: a clear "upgrade required", never a guess and never a partial page.
+import { latestSchemaVersion } from '../../db/connection';
+import { minKioskSchema } from '../../hub/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rewriteJson, type FaultAction } from './fault-proxy';
 import { cleanUp, count, editableDemo, editableProjectIds, hubDigest, kioskDigest, outbox, ownerOf, startHub, startKiosk, startProxy, syncState } from './harness';
@@ -11,11 +13,13 @@ describe('a kiosk the hub cannot serve', () => {
     const kiosk = await startKiosk({ hub, demo: false, media: false });
     const { token } = kiosk.sync.db.prepare('SELECT token FROM sync_state').get() as { token: string };
     const base = `${hub.url}/sync/v1`;
-    const good = { 'kiosk-protocol': '1', 'kiosk-schema': '2', authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const good = { 'kiosk-protocol': '1', 'kiosk-schema': String(latestSchemaVersion), authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     for (const headers of [
       { ...good, 'kiosk-protocol': '2' },
       { ...good, 'kiosk-protocol': '' },
       { ...good, 'kiosk-schema': '0' },
+      // A kiosk from before exhibitors' PINs and review decisions could not hold what this hub sends.
+      { ...good, 'kiosk-schema': String(minKioskSchema - 1) },
     ]) {
       for (const [path, init] of [
         ['/pull', {}],
@@ -25,7 +29,7 @@ describe('a kiosk the hub cannot serve', () => {
       ] as const) {
         const response = await fetch(base + path, { ...init, headers });
         expect([path, response.status]).toEqual([path, 426]);
-        expect(await response.json()).toMatchObject({ error: 'upgrade_required', supportedProtocols: [1], minKioskSchema: 1 });
+        expect(await response.json()).toMatchObject({ error: 'upgrade_required', supportedProtocols: [1], minKioskSchema });
       }
     }
   });
