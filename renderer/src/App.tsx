@@ -9,6 +9,7 @@ import { useIdle } from './state/idle';
 import { KioskInfoContext } from './state/kiosk-info';
 import { NavigationProvider, useNavigation, type Screen } from './state/navigation';
 import { SettingsProvider, useSettings } from './state/settings';
+import { useScreenShown } from './state/usage';
 import { AttractScreen } from './screens/AttractScreen';
 import { renderScreen } from './screens/registry';
 
@@ -50,6 +51,8 @@ function Kiosk({ info }: { info: KioskInfo }) {
     reset();
   }, [reset, resetSettings]);
   const idle = useIdle(info.idleSeconds, !navigation.attract, startOver);
+  // Usage counts follow the screen on top: a screen shown is counted, and nothing while the attract loop runs.
+  useScreenShown(navigation.attract ? null : navigation.current);
 
   const holders = screenHolders(navigation.stack, useDeferredValue(navigation.stack));
 

@@ -1,15 +1,37 @@
 import QRCode from 'qrcode';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 /**
  * A QR code drawn on the kiosk as SVG rectangles (no network, no HTML strings), for a phone camera to take a link or a
  * contact card away. External addresses are only ever shown this way: the kiosk never navigates to them.
+ * `onShown` is called once, the first time at least half of the code is on screen (not merely on the page below).
  */
-export function QrCode({ value, label, size = 240 }: { value: string; label: string; size?: number }) {
+export function QrCode({ value, label, size = 240, onShown }: { value: string; label: string; size?: number; onShown?: () => void }) {
   const path = useMemo(() => qrPath(value), [value]);
+  const element = useRef<SVGSVGElement>(null);
+  const shown = useRef(onShown);
+  useEffect(() => {
+    shown.current = onShown;
+  }, [onShown]);
+  const watched = onShown !== undefined;
+  useEffect(() => {
+    const target = element.current;
+    if (!watched || !target) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        shown.current?.();
+      },
+      { threshold: 0.5 },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [watched]);
 
   return (
     <svg
+      ref={element}
       className="qr"
       role="img"
       aria-label={label}

@@ -6,6 +6,7 @@ import { hasChanges, itemKey, type Draft, type Drafts } from './drafts';
 import { EditsList } from './EditsList';
 import { ItemEditor } from './ItemEditor';
 import { LoginForm } from './LoginForm';
+import { NumbersView } from './NumbersView';
 import { words } from './words';
 import './exhibitor.css';
 
@@ -16,7 +17,7 @@ type Phase =
   | { kind: 'login'; ended: boolean }
   | { kind: 'in'; session: ExhibitorSession; items: EditableItem[] | null; error: ErrorCode | null };
 
-type View = { kind: 'items' } | { kind: 'edits' } | { kind: 'edit'; key: string };
+type View = { kind: 'items' } | { kind: 'edits' } | { kind: 'numbers' } | { kind: 'edit'; key: string };
 
 /** While someone works here, the core hears from the screen at least this often, so it keeps their session. */
 const keepAliveMs = 60_000;
@@ -160,6 +161,8 @@ export function ExhibitorArea({ resume, onLoggedOut }: { resume: boolean; onLogg
     );
   } else if (view.kind === 'edits') {
     body = <EditsList version={saves} onExpired={expire} />;
+  } else if (view.kind === 'numbers') {
+    body = <NumbersView onExpired={expire} />;
   } else {
     body = <ItemList items={items} drafts={drafts.byItem} onOpen={(key) => setView({ kind: 'edit', key })} />;
   }
@@ -179,11 +182,14 @@ export function ExhibitorArea({ resume, onLoggedOut }: { resume: boolean; onLogg
       </header>
       {!editing && (
         <div className="segmented exh-tabs" role="group" aria-label={pick(session.name)}>
-          <button type="button" className="button" aria-pressed={view.kind !== 'edits'} onClick={() => setView({ kind: 'items' })}>
+          <button type="button" className="button" aria-pressed={view.kind === 'items' || view.kind === 'edit'} onClick={() => setView({ kind: 'items' })}>
             {pick(words.myEntries)}
           </button>
           <button type="button" className="button" aria-pressed={view.kind === 'edits'} onClick={() => setView({ kind: 'edits' })}>
             {pick(words.myEdits)}
+          </button>
+          <button type="button" className="button" aria-pressed={view.kind === 'numbers'} onClick={() => setView({ kind: 'numbers' })}>
+            {pick(words.myNumbers)}
           </button>
         </div>
       )}

@@ -69,6 +69,18 @@ export const words = {
   shown: { ru: 'показан', en: 'shown' },
   hidden: { ru: 'скрыт', en: 'hidden' },
   savedAt: { ru: 'Сохранено', en: 'Saved' },
+  // My numbers
+  myNumbers: { ru: 'Мои показатели', en: 'My numbers' },
+  numbersAbout: {
+    ru: 'Сколько раз посетители открывали ваши проекты и показывали их QR-код, по дням форума, на всех киосках.',
+    en: 'How often visitors opened your projects and showed their QR codes, per forum day, on all kiosks.',
+  },
+  noNumbers: { ru: 'Показателей пока нет — они приходят с синхронизацией.', en: 'No figures yet — they arrive with sync.' },
+  noProjects: { ru: 'У вас нет проектов, для которых считаются показатели.', en: 'You have no projects to show figures for.' },
+  day: { ru: 'День', en: 'Day' },
+  opens: { ru: 'Открыли', en: 'Opened' },
+  qrShown: { ru: 'Показан QR-код', en: 'QR code shown' },
+  total: { ru: 'Всего', en: 'Total' },
 } satisfies Record<string, Bilingual>;
 
 /** What each editable field is called, by its name without the language suffix. */

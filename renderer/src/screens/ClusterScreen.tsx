@@ -6,6 +6,7 @@ import { ProjectGrid } from '../components/ProjectGrid';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useI18n } from '../i18n/i18n';
 import { useNavigate, type ScreenOf } from '../state/navigation';
+import { useItemOpened } from '../state/usage';
 import { membersCount } from './ClustersScreen';
 import './browse.css';
 
@@ -14,6 +15,7 @@ export function ClusterScreen({ screen }: { screen: ScreenOf<'cluster'> }) {
   const { t, pick, language } = useI18n();
   const navigation = useNavigate();
   const clusters = useCall('clusters.list', {});
+  useItemOpened('cluster', clusters.status === 'ok' && clusters.value.some((cluster) => cluster.id === screen.id) ? screen.id : null);
   // Only for the booth numbers next to members that exhibit; the list works without it.
   const plan = useCall('hall.plan', {});
   const membersId = useId();

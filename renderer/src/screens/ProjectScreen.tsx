@@ -9,6 +9,7 @@ import { ScreenFrame } from '../components/ScreenFrame';
 import { useI18n } from '../i18n/i18n';
 import { useNavigate, type ScreenOf } from '../state/navigation';
 import { useSettings } from '../state/settings';
+import { reportUsage, useItemOpened } from '../state/usage';
 import './browse.css';
 
 const kindName: Record<ProjectKind, Bilingual> = {
@@ -40,6 +41,7 @@ const words = {
 export function ProjectScreen({ screen }: { screen: ScreenOf<'project'> }) {
   const { t } = useI18n();
   const project = useCall('projects.get', { id: screen.id });
+  useItemOpened('project', project.status === 'ok' ? screen.id : null);
   if (project.status !== 'ok') {
     return (
       <ScreenFrame title={t('projects')}>
@@ -189,7 +191,7 @@ function TakeAway({ project, language }: { project: ProjectDetail; language: Lan
   if (!value) return null;
   return (
     <figure className="panel take-away">
-      <QrCode value={value} label={t('scanToTake')} size={220} />
+      <QrCode value={value} label={t('scanToTake')} size={220} onShown={() => reportUsage({ kind: 'qr', id: project.id })} />
       <figcaption>
         <strong>{t('scanToTake')}</strong>
         <span className="muted">{pick(project.linkUrl.trim() ? words.qrLink : words.qrContact)}</span>

@@ -7,6 +7,7 @@ import { QrCode } from '../components/QrCode';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { plural, useI18n } from '../i18n/i18n';
 import type { ScreenOf } from '../state/navigation';
+import { useItemOpened } from '../state/usage';
 import './find.css';
 
 const words = {
@@ -54,6 +55,7 @@ function RouteView({ route, initialStopId, title }: { route: Route; initialStopI
   // follow in a render of their own.
   const detailsId = useDeferredValue(selectedId);
   const selected = route.stops.find((stop) => stop.id === detailsId) ?? null;
+  useItemOpened('route_stop', selected?.id ?? null);
   const totalMinutes = route.stops.reduce((sum, stop) => sum + stop.durationMinutes, 0);
 
   const select = (id: string) => setSelectedId(id);

@@ -6,6 +6,7 @@ import { OnScreenKeyboard, type KeyboardAction } from '../components/OnScreenKey
 import { ScreenFrame } from '../components/ScreenFrame';
 import { plural, useI18n } from '../i18n/i18n';
 import { useNavigate, type Screen, type ScreenOf } from '../state/navigation';
+import { useSearchCounting } from '../state/usage';
 import './find.css';
 
 /**
@@ -97,6 +98,8 @@ export function SearchScreen({ screen }: { screen: ScreenOf<'search'> }) {
 
   const hits = result.status === 'ok' ? result.value.hits : [];
   const settled = result.status === 'ok' && result.value.query === query;
+  // The search whose results are on screen (none while the field is empty), counted once the visitor stays with it.
+  const countSearch = useSearchCounting(trimmed !== '' && result.status === 'ok' ? result.value.query : '', result.status === 'ok' ? hits.length : null);
 
   let body;
   if (trimmed === '') {
@@ -111,7 +114,11 @@ export function SearchScreen({ screen }: { screen: ScreenOf<'search'> }) {
       </div>
     );
   } else {
-    body = <Results key={result.status === 'ok' ? result.value.query : ''} hits={hits} onOpen={(hit) => navigation.push(target(hit))} />;
+    const open = (hit: SearchHit) => {
+      countSearch();
+      navigation.push(target(hit));
+    };
+    body = <Results key={result.status === 'ok' ? result.value.query : ''} hits={hits} onOpen={open} />;
   }
 
   return (

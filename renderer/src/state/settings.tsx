@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Language } from '../../../electron/shared/contract';
+import { reportUsage } from './usage';
 
 /** One visitor's choices; all of them return to the defaults when the kiosk resets after idle. */
 export type VisitorSettings = {
@@ -22,6 +23,18 @@ type SettingsContextValue = {
 
 const SettingsContext = createContext<SettingsContextValue | null>(null);
 
+/** The on/off modes, by the names the usage counts give them (docs/privacy.md); larger text is `large_text`. */
+const modeNames = { highContrast: 'high_contrast', reachMode: 'reach_mode', reducedMotion: 'reduced_motion' } as const;
+
+/** Counts what a visitor chose: a language switched to, an accessibility mode turned on (never one turned off). */
+function reportChoices(before: VisitorSettings, after: VisitorSettings): void {
+  if (after.language !== before.language) reportUsage({ kind: 'language', language: after.language });
+  if (after.textScale > 1 && before.textScale === 1) reportUsage({ kind: 'accessibility', mode: 'large_text' });
+  for (const key of Object.keys(modeNames) as (keyof typeof modeNames)[]) {
+    if (after[key] && !before[key]) reportUsage({ kind: 'accessibility', mode: modeNames[key] });
+  }
+}
+
 function systemPrefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -34,6 +47,14 @@ export function SettingsProvider({ defaultLanguage, children }: { defaultLanguag
   const [settings, setSettings] = useState<VisitorSettings>(defaults);
   const update = useCallback((change: Partial<VisitorSettings>) => setSettings((current) => ({ ...current, ...change })), []);
   const resetSettings = useCallback(() => setSettings(defaults), [defaults]);
+
+  // After the change is on screen, never on the tap's way there. A reset to the defaults is nobody's choice.
+  const previous = useRef(settings);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = settings;
+    if (settings !== defaults) reportChoices(before, settings);
+  }, [settings, defaults]);
 
   useEffect(() => {
     const root = document.documentElement;
