@@ -2,15 +2,13 @@
 import { randomInt } from 'node:crypto';
 import { createPinCredential } from '../electron/core/auth/pin';
 import { pinKdf, type PinKdf } from '../electron/shared/exhibitor-proof';
+import { loginKey } from '../db/queries/exhibitor';
 import type { HubStore } from './store/hub-store';
 
 /** A random 6-digit PIN, from a cryptographic source. */
 export function randomPin(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
-
-/** A booth number or login as compared: any letter case (Cyrillic too), no spaces or dashes of any kind. */
-const loginKey = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[\s\p{Pd}]/gu, '');
 
 /**
  * Finds an exhibitor by id, or by booth number as staff and exhibitors write it. A booth shared by several exhibitors

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { eventNames, type ErrorCode, type Result } from '../shared/contract';
+import { eventNames, httpStatusOf, type Result } from '../shared/contract';
 import type { AssetServer } from './assets';
 import type { KioskCore } from './kiosk-core';
 
@@ -9,16 +9,6 @@ import type { KioskCore } from './kiosk-core';
 export const maxBodyBytes = 64 * 1024;
 const tooLarge = Symbol('too large');
 
-const statusOf: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  unknown_call: 404,
-  not_found: 404,
-  too_large: 413,
-  unavailable: 503,
-  internal: 500,
-  unauthorized: 401,
-  rate_limited: 429,
-};
 
 export type HttpTransport = { url: string; close(): Promise<void> };
 
@@ -162,7 +152,7 @@ export async function startHttpTransport(
 
 function sendResult(res: ServerResponse, result: Result<unknown>, status?: number): void {
   const body = JSON.stringify(result);
-  res.writeHead(status ?? (result.ok ? 200 : statusOf[result.error.code]), {
+  res.writeHead(status ?? (result.ok ? 200 : httpStatusOf[result.error.code]), {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',

@@ -370,6 +370,18 @@ export type ErrorCode =
   | 'unauthorized'
   | 'rate_limited';
 
+/** The HTTP status of each error code, for the kiosk's HTTP transport and the hub's exhibitor portal alike. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unknown_call: 404,
+  not_found: 404,
+  too_large: 413,
+  unavailable: 503,
+  internal: 500,
+  unauthorized: 401,
+  rate_limited: 429,
+};
+
 /** Errors cross the boundary as values; the renderer shows `code` in the visitor's language. */
 export type KioskError = {
   code: ErrorCode;

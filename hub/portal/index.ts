@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { afterFailure, afterSuccess, waitFor } from '../../electron/core/auth/throttle';
 import { parseKdf, verifyPinAsync } from '../../electron/core/auth/pin';
-import { calls, type CallName, type ErrorCode, type ExhibitorSession, type KioskError, type Result } from '../../electron/shared/contract';
+import { calls, httpStatusOf, type CallName, type ErrorCode, type ExhibitorSession, type KioskError, type Result } from '../../electron/shared/contract';
 import { findExhibitor } from '../exhibitors';
 import type { HubStore } from '../store/hub-store';
 import { editsOf, entryOf, idKey, saveEdit, sessionOf, statsOf } from './entry';
@@ -34,17 +34,6 @@ export const portalCalls = ['exhibitor.login', 'exhibitor.logout', 'exhibitor.se
 type PortalCall = (typeof portalCalls)[number];
 const isPortalCall = (name: string): name is PortalCall => (portalCalls as readonly string[]).includes(name);
 
-const statusOf: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  unknown_call: 404,
-  not_found: 404,
-  too_large: 413,
-  unavailable: 503,
-  internal: 500,
-  unauthorized: 401,
-  rate_limited: 429,
-};
-
 export type PortalOptions = {
   store: HubStore;
   now: () => number;
@@ -64,7 +53,7 @@ function fail(code: ErrorCode, message: string, extra: Partial<KioskError> = {})
 function send(reply: FastifyReply, result: Result<unknown>, status?: number): FastifyReply {
   if (!result.ok && result.error.retryAfterSeconds !== undefined) reply.header('retry-after', String(result.error.retryAfterSeconds));
   return reply
-    .code(status ?? (result.ok ? 200 : statusOf[result.error.code]))
+    .code(status ?? (result.ok ? 200 : httpStatusOf[result.error.code]))
     .type('application/json; charset=utf-8')
     .send(JSON.stringify(result));
 }
