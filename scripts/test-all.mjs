@@ -47,8 +47,20 @@ const runners = [
   ['browser tests', `${results}/e2e.json`, playwrightCounts],
   ['electron tests', `${results}/electron.json`, playwrightCounts],
 ];
+/** Tests that passed only on their retry, by title, so flakiness is seen and fixed rather than hidden. */
+function flakyTitles(suites, path = []) {
+  const titles = [];
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) if (test.status === 'flaky') titles.push([...path, suite.title, spec.title].filter(Boolean).join(' › '));
+    }
+    titles.push(...flakyTitles(suite.suites, [...path, suite.title]));
+  }
+  return titles;
+}
 for (const [name, file, counts] of runners) {
   const report = readJson(file);
+  if (report?.suites) for (const title of flakyTitles(report.suites)) console.log(`flaky (passed on retry) in ${name}: ${title}`);
   const counted = report ? counts(report) : { passed: 0, failed: 0, skipped: 0 };
   // A runner that failed without counting a failure (it crashed, or found no tests) still counts as one.
   if (failedSteps.includes(name) && counted.failed === 0) counted.failed = 1;
