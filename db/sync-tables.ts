@@ -151,6 +151,21 @@ export const syncedTables = {
     columns: { project_id: text, day: text, opens: int, qr_shown: int },
     source: 'hub',
   },
+  /** Staff members' kiosk PIN verifiers (scrypt): staff log in at any kiosk, even offline. */
+  staff_pins: {
+    key: ['staff_id'],
+    columns: { staff_id: text, name: text, verify_salt: text, verifier: text, kdf: text },
+    source: 'hub',
+  },
+  /**
+   * Presentations tied to the programme: kiosks of `zone` ('' = every kiosk) present `playlist` (JSON) during the
+   * programme session `session_id`, or from `starts_at` to `ends_at` (ISO) when no session is given.
+   */
+  presentation_schedule: {
+    key: ['id'],
+    columns: { id: text, zone: text, session_id: text, starts_at: text, ends_at: text, playlist: text, interval_seconds: int },
+    source: 'hub',
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type SyncedTable = keyof typeof syncedTables;

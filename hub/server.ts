@@ -28,7 +28,7 @@ import { registerStaffPages, staffCsp } from './staff/routes';
 
 export const supportedProtocols = [syncProtocol];
 /** The oldest kiosk catalog schema that can hold what this hub sends (5: PIN verifiers, review decisions, project stats). */
-export const minKioskSchema = 5;
+export const minKioskSchema = 6;
 export const defaultPageSize = 500;
 export const maxPageSize = 2000;
 /** Longest a watch request is held open, seconds. */

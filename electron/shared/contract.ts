@@ -253,6 +253,78 @@ export type ExhibitorStats = {
   projects: { id: string; title: Bilingual; perDay: { day: string; opens: number; qrShown: number }[] }[];
 };
 
+// ---- Staff mode and presentation mode (docs/staff.md) ----------------------------------------------------------
+
+/** The staff member logged in at this kiosk (by their personal kiosk PIN, set at the hub). */
+export type StaffSession = { staffId: string; name: string };
+
+/** What a presentation shows: the route, one region's projects, the featured projects, or what is on stage now. */
+export const playlistSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('route') }).strict(),
+  z.object({ kind: z.literal('featured') }).strict(),
+  z.object({ kind: z.literal('region'), regionId: z.string().min(1).max(128) }).strict(),
+  z.object({ kind: z.literal('on_stage') }).strict(),
+]);
+export type Playlist = z.infer<typeof playlistSchema>;
+
+/** Seconds each slide stays on screen, when staff do not choose. */
+export const defaultSlideSeconds = 12;
+export const slideSecondsSchema = z.number().int().min(3).max(600);
+
+/** A running presentation. It survives a restart; at the kiosk only a staff PIN ends it. */
+export type Presentation = {
+  playlist: Playlist;
+  intervalSeconds: number;
+  /** Who started it: staff at this kiosk, a command from the hub, or the hub's schedule. */
+  source: 'kiosk' | 'hub' | 'schedule';
+  /** The staff member's name, the hub's staff login, or the schedule entry's id. */
+  startedBy: string;
+  startedAt: string;
+  /** For a scheduled presentation: when it ends by itself (ISO); null otherwise. */
+  endsAt: string | null;
+};
+
+/** One slide of a presentation, the same shape for every playlist so the screen has one layout. */
+export type Slide = {
+  /** Unique within the slides, e.g. `route_stop:<id>`. */
+  key: string;
+  kind: 'route_stop' | 'project' | 'session' | 'title';
+  /** A short line above the title: "Stop 3 of 8", "Booth A-12", "Now · Hall 1 · 10:00–11:30". */
+  badge: Bilingual;
+  title: Bilingual;
+  subtitle: Bilingual;
+  text: Bilingual;
+  image: MediaRef | null;
+};
+
+/** A message staff show on the kiosks from the hub, until `until` (ISO). */
+export type Banner = { text: Bilingual; until: string };
+
+/** A staff action at this kiosk, as logged here and sent to the hub. */
+export type StaffAction = { at: string; staffName: string; action: string; detail: string };
+
+/** Everything the staff panel shows. */
+export type StaffPanel = {
+  session: StaffSession;
+  kiosk: {
+    kioskId: string;
+    name: string;
+    /** The hall zone this kiosk stands in (a hall plan zone id, '' for none): the hub groups kiosks by it. */
+    zone: string;
+    position: { x: number; y: number } | null;
+    idleSeconds: number;
+    defaultLanguage: Language;
+    appVersion: string;
+  };
+  sync: SyncStatusInfo & { deviceId: string; outbox: number; recentErrors: { at: string; text: string }[] };
+  presentation: Presentation | null;
+  /** Quit to the desktop for maintenance: only in the Electron shell. */
+  canQuit: boolean;
+  recentActions: StaffAction[];
+};
+
+const kioskName = z.string().trim().min(1).max(60);
+
 /** One edited field's value: text, a 0/1 flag, or a media sha256 (null: no cover). */
 const editValue = z.union([z.string().max(20_000), z.literal(0), z.literal(1), z.null()]);
 
@@ -321,6 +393,48 @@ export const calls = {
   'exhibitor.edits': { input: noInput, output: {} as EditRecord[] },
   /** The exhibitor's numbers (from the hub's totals, as last synced). Error `unauthorized` without a session. */
   'exhibitor.stats': { input: noInput, output: {} as ExhibitorStats },
+  /** Staff PIN (hidden gesture at the kiosk). Errors: `unauthorized` (wrong PIN), `rate_limited` (wait). */
+  'staff.login': { input: z.object({ pin: z.string().min(1).max(16) }).strict(), output: {} as StaffSession },
+  'staff.logout': { input: noInput, output: null },
+  'staff.session': { input: noInput, output: {} as StaffSession | null },
+  /** The staff panel. Every `staff.*` call below needs a staff session (`unauthorized` otherwise) and is logged. */
+  'staff.panel': { input: noInput, output: {} as StaffPanel },
+  /** Changes the kiosk's own settings; only the fields given. */
+  'staff.settings': {
+    input: z
+      .object({
+        name: kioskName.optional(),
+        zone: z.string().max(128).optional(),
+        position: z.object({ x: z.number().min(0).max(100_000), y: z.number().min(0).max(100_000) }).strict().nullable().optional(),
+        idleSeconds: z.number().int().min(15).max(3600).optional(),
+        defaultLanguage: z.enum(['ru', 'en']).optional(),
+      })
+      .strict(),
+    output: {} as StaffPanel,
+  },
+  /** Enrolls this kiosk with a hub (its address and a one-time code printed there). Error `unavailable`: why not. */
+  'staff.enroll': {
+    input: z.object({ hubUrl: z.string().trim().min(1).max(300), code: z.string().trim().min(4).max(64) }).strict(),
+    output: {} as StaffPanel,
+  },
+  'staff.syncNow': { input: noInput, output: null },
+  /** Reloads the kiosk's screen (event `kiosk.reload`). */
+  'staff.reload': { input: noInput, output: null },
+  /** Quits the app for maintenance (Electron only; `unavailable` elsewhere). */
+  'staff.quit': { input: noInput, output: null },
+  /** Starts a presentation (needs a staff session); replaces one already running. */
+  'presentation.start': {
+    input: z.object({ playlist: playlistSchema, intervalSeconds: slideSecondsSchema.default(defaultSlideSeconds) }).strict(),
+    output: {} as Presentation,
+  },
+  /** Ends the presentation (needs a staff session). */
+  'presentation.stop': { input: noInput, output: null },
+  /** The running presentation, or null. */
+  'presentation.current': { input: noInput, output: {} as Presentation | null },
+  /** The slides of a playlist, from the local copy ([] when it has nothing to show). */
+  'presentation.slides': { input: z.object({ playlist: playlistSchema }).strict(), output: {} as Slide[] },
+  /** The message staff put on the kiosks from the hub, or null. */
+  'kiosk.banner': { input: noInput, output: {} as Banner | null },
   search: {
     input: z
       .object({
@@ -350,9 +464,19 @@ export type Events = {
   'catalog.changed': { dataAsOf: string };
   /** Sync with the hub moved on (started, finished, failed, an edit is waiting). */
   'sync.status': SyncStatusInfo;
+  /** A presentation started or ended (at this kiosk, from the hub or by the schedule). */
+  'presentation.changed': Presentation | null;
+  /** Staff changed the kiosk's settings: read kiosk.info again. */
+  'kiosk.changed': KioskInfo;
+  /** Staff asked for the screen to reload. */
+  'kiosk.reload': Record<string, never>;
+  /** A banner from the hub appeared or ended. */
+  'kiosk.banner': Banner | null;
+  /** The staff session ended (logout, idle, or a PIN reset at the hub). */
+  'staff.ended': Record<string, never>;
 };
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['catalog.changed', 'sync.status'];
+export const eventNames: readonly EventName[] = ['catalog.changed', 'sync.status', 'presentation.changed', 'kiosk.changed', 'kiosk.reload', 'kiosk.banner', 'staff.ended'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);

@@ -2,6 +2,7 @@
 // Both sides validate what they receive with these schemas; a message that does not parse is an error, never guessed at.
 // To change the protocol incompatibly, bump `syncProtocol` and keep answering the old one until kiosks are upgraded.
 import { z } from 'zod';
+import { playlistSchema, slideSecondsSchema, defaultSlideSeconds } from './contract';
 
 export const syncProtocol = 1;
 export const protocolHeader = 'kiosk-protocol';
@@ -169,7 +170,11 @@ export const heartbeat = z.object({
   diskFreeBytes: z.number().nonnegative().nullable(),
   memoryRssBytes: z.number().nonnegative(),
   uptimeSeconds: z.number().nonnegative(),
+  /** 'visitor', 'attract', 'presentation', 'staff' or 'exhibitor'. */
   mode: z.string().max(40),
+  /** The kiosk's name and hall zone as staff set them at the kiosk; the hub groups kiosks by zone. */
+  name: z.string().max(120).default(''),
+  zone: z.string().max(128).default(''),
   lastError: z.string().max(500).nullable(),
   /** The kiosk's own clock (Unix ms), only so the hub can show how far off it is; never used for ordering. */
   kioskClock: z.number().int(),
@@ -187,3 +192,28 @@ export const errorResponse = z.object({
   minKioskSchema: z.number().int().optional(),
 });
 export type ErrorResponse = z.infer<typeof errorResponse>;
+
+// ---- Staff: commands from the hub and the staff action log (docs/staff.md) -------------------------------------
+
+/** What each command kind carries; a kiosk acknowledges a command whose payload does not parse as `failed`. */
+export const commandPayloads = {
+  presentation_start: z.object({ playlist: playlistSchema, intervalSeconds: slideSecondsSchema.default(defaultSlideSeconds) }),
+  presentation_stop: z.object({}),
+  sync_now: z.object({}),
+  reload: z.object({}),
+  /** A message over every screen until `minutes` after the hub issued it; empty texts clear the banner. */
+  banner: z.object({ ru: z.string().max(300), en: z.string().max(300).default(''), minutes: z.number().int().min(1).max(24 * 60).default(30) }),
+} as const;
+export type CommandKind = keyof typeof commandPayloads;
+export const commandKinds = Object.keys(commandPayloads) as CommandKind[];
+
+/** A staff action at a kiosk (mutation kind `staff_action`): who, what, when, for the hub's log. */
+export const staffActionPayload = z.object({
+  staffId: z.string().min(1).max(200),
+  staffName: z.string().max(200),
+  action: z.string().min(1).max(64),
+  detail: z.string().max(500).default(''),
+  /** The kiosk's clock, ISO. */
+  at: z.string().max(40),
+});
+export type StaffActionPayload = z.infer<typeof staffActionPayload>;

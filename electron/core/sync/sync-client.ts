@@ -600,6 +600,8 @@ export class SyncClient {
       memoryRssBytes: process.memoryUsage().rss,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       mode: this.options.mode?.() ?? 'visitor',
+      name: (readSetting(this.db, 'kiosk.name') ?? '').slice(0, 120),
+      zone: (readSetting(this.db, 'kiosk.zone') ?? '').slice(0, 128),
       lastError: row.last_error ? row.last_error.slice(0, 500) : null,
       kioskClock: Math.round(this.now()),
       logTail: (this.options.logTail?.() ?? []).slice(-50).map((line) => line.slice(0, 500)),
