@@ -5,7 +5,7 @@ import type { Db } from '../connection';
 import { capitalize, coverImage, logoImage, palettes, type CoverMotif, type DemoImage, type LogoShape } from './images';
 import { enterpriseType, tags, type EnterpriseType, type Motif, type TagId, type Text } from './industries';
 import { clusters, omskEnterprises, omskRegionTeam, route, routeStops } from './omsk';
-import { demoPinKdf, demoPins } from './pins';
+import { demoPinKdf, demoPins, demoStaff } from './pins';
 import { forumDays, forumOffset, sessions } from './programme';
 import { createRng, deriveSeed, type Rng } from './random';
 import { districts, regions, type DistrictId, type RegionSeed } from './regions';
@@ -477,6 +477,13 @@ function generate(db: Db, media: MediaSink, seed: number, projectCount: number):
   // Demo exhibitor logins (db/demo/pins.ts): verifiers only, as a hub would sync them.
   const insertPin = db.prepare('INSERT INTO exhibitor_pins (exhibitor_id, verify_salt, verifier, sign_salt, kdf) VALUES (?, ?, ?, ?, ?)');
   for (const pin of demoPins) insertPin.run(pin.exhibitorId, pin.verifySalt, pin.verifier, pin.signSalt, JSON.stringify(demoPinKdf));
+  db.prepare('INSERT INTO staff_pins (staff_id, name, verify_salt, verifier, kdf) VALUES (?, ?, ?, ?, ?)').run(
+    demoStaff.staffId,
+    demoStaff.name,
+    demoStaff.verifySalt,
+    demoStaff.verifier,
+    JSON.stringify(demoPinKdf),
+  );
 
   const setting = db.prepare('INSERT OR REPLACE INTO kiosk_settings (key, value) VALUES (?, ?)');
   setting.run('catalog.updated_at', demoUpdatedAt);

@@ -17,3 +17,14 @@ export const demoPins: readonly DemoPin[] = [
   { exhibitorId: 'omsk-petrochem', verifySalt: 'NOmGJEsjfE9PBRoP3ELAHg', verifier: 'MRnOasD3_oegj8gaQ3I84GEU1fKSBpcaYn2YY9wSJjM', signSalt: 'ON4VIcF4Io08tZ3Dkhh9dw', signingKey: '6fkP4iQa4UCwozQ0AH4-zBS8k0X3vRFudulQ_jUpQjs' },
   { exhibitorId: 'omsk-polymer', verifySalt: '8TIe7MiXiNRNJwvybiXRdg', verifier: 'uiZpx6CuWC6uODjWuwGN9vC_7LQ5Ae_cCDxRDZ1C14U', signSalt: 'ymvd6dk_QJV44NrGxqEGXA', signingKey: 'wnJTzB8dnVFTN4APyFEz6tn3OrZRpoE80-3V7Kmuam0' },
 ];
+
+/** The kiosk PIN of the demo staff member (demo content): staff mode can be tried on a kiosk running the demo forum. */
+export const demoStaffPin = '246810';
+
+/** The demo staff member's verifier, computed once with pinKdf from a fixed salt. Removed by a real-content import. */
+export const demoStaff = {
+  staffId: 'demo-staff',
+  name: 'Демо-персонал (demo staff)',
+  verifySalt: 'vo6ePhH5qChoTrkCLthOeQ',
+  verifier: 'KRxCduP8MaCcw9qx65EDGZ79XClFPtvbn2DwoN5fNCY',
+} as const;

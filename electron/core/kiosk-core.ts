@@ -9,7 +9,10 @@ import { createDispatch, joinHandlers, type Dispatch } from './dispatch';
 import { EventHub } from './events';
 import { catalogHandlers } from './handlers/catalog';
 import { exhibitorHandlers } from './handlers/exhibitor';
-import { kioskHandlers } from './handlers/kiosk';
+import { kioskHandlers, readKioskInfo } from './handlers/kiosk';
+import { playlistText, registerStaffCommands, staffHandlers } from './handlers/staff';
+import { Presentations } from './presentation';
+import type { KioskInfo } from '../shared/contract';
 import { searchHandlers } from './handlers/search';
 import { syncHandlers, toStatusInfo } from './handlers/sync';
 import { KioskLog } from './log';
@@ -28,6 +31,8 @@ export type KioskCoreOptions = {
   now?: () => Date;
   /** The kiosk's log; by default <data>/logs/kiosk.log. The Electron shell passes the one it already writes to. */
   log?: KioskLog;
+  /** Quits the app for maintenance (staff panel); only the Electron shell passes one. */
+  quit?: () => void;
   /** Sync worker settings (interval, backoff, media budget; `fetch` for tests). The worker starts with `start()`. */
   sync?: Partial<Omit<SyncClientOptions, 'dbFile' | 'media' | 'appVersion' | 'onStatus' | 'onCatalogChanged'>>;
 };
@@ -48,6 +53,8 @@ export type KioskCore = {
   readonly log: KioskLog;
   /** What the screen is doing, as the renderer reported it: the shell restarts or updates only when no one is using it. */
   readonly activity: () => KioskActivity;
+  /** The running presentation, if any: the shell never updates or restarts during one. */
+  readonly presenting: () => boolean;
   /** The one entry point of both transports. */
   readonly dispatch: Dispatch;
   /** Starts background work (sync, backups). Tests and tools that only read the catalog need not call it. */
@@ -91,31 +98,68 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const sync = new SyncClient({
     log: (line) => log.write('info', line),
     logTail: () => log.tail(),
-    mode: () => activity,
+    mode: () => (presentations.current() ? 'presentation' : staff.active() ? 'staff' : exhibitors.active() ? 'exhibitor' : activity === 'visit' ? 'visitor' : 'attract'),
     ...options.sync,
     dbFile: join(options.dataDir, 'kiosk.db'),
     media,
     appVersion: options.appVersion,
     onStatus: (status) => events.emit('sync.status', toStatusInfo(status)),
-    onCatalogChanged: (dataAsOf) => events.emit('catalog.changed', { dataAsOf }),
+    onCatalogChanged: (dataAsOf) => {
+      events.emit('catalog.changed', { dataAsOf });
+      // New staff PINs or schedule may have arrived with the page.
+      staff.checkCredentials();
+      presentations.tick();
+    },
   });
 
   const exhibitors = exhibitorHandlers({ db, sync, now, log: (line) => log.write('info', line) });
-  const usage = new UsageCounter(db, now, () => exhibitors.active());
+  // `--idle-seconds` holds for this run until staff choose an idle timeout at the kiosk.
+  let idleOverride = options.idleSeconds;
+  const kioskInfo = () => readKioskInfo(db, options.appVersion, idleOverride);
+  const presentations = new Presentations(db, now, {
+    changed: (presentation) => {
+      log.write('info', `[staff] presentation ${presentation ? `started (${presentation.source}: ${playlistText(presentation.playlist)})` : 'ended'}`);
+      events.emit('presentation.changed', presentation);
+    },
+    banner: (banner) => events.emit('kiosk.banner', banner),
+  });
+  const emit = {
+    kioskChanged: (info: KioskInfo) => events.emit('kiosk.changed', info),
+    reload: () => events.emit('kiosk.reload', {}),
+    staffEnded: () => events.emit('staff.ended', {}),
+  };
+  registerStaffCommands({ db, sync, presentations, emit, now, log });
+  const staff = staffHandlers({
+    db,
+    sync,
+    presentations,
+    log,
+    now,
+    appVersion: options.appVersion,
+    kioskInfo,
+    idleChanged: () => {
+      idleOverride = undefined;
+    },
+    emit,
+    quit: options.quit,
+  });
+  const usage = new UsageCounter(db, now, () => exhibitors.active() || staff.active() || presentations.current() !== null);
   const handlers = joinHandlers(
     kioskHandlers({
-      db,
-      appVersion: options.appVersion,
-      idleSeconds: options.idleSeconds,
+      kioskInfo,
       recordUsage: (event) => usage.record(event),
       setActivity: (next) => {
         activity = next;
         usage.activity(next);
-        // The attract loop means nobody is at the screen: an exhibitor who walked away is logged out.
-        if (next === 'attract') exhibitors.end();
+        // The attract loop means nobody is at the screen: an exhibitor or staff member who walked away is logged out.
+        if (next === 'attract') {
+          exhibitors.end();
+          staff.end();
+        }
       },
     }),
     exhibitors.handlers,
+    staff.handlers,
     catalogHandlers({ db, now }),
     searchHandlers({ db }),
     syncHandlers({ sync }),
@@ -129,6 +173,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     sync,
     log,
     activity: () => activity,
+    presenting: () => presentations.current() !== null,
     dispatch: createDispatch(handlers, {
       onStorageDamage: () => {
         if (!damageSeen) log.write('error', 'database damage met during a call; the next start checks and repairs it');
@@ -137,6 +182,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     }),
     start: () => {
       sync.start();
+      presentations.startSchedule();
       if (backupTimer) return;
       const newest = backups.newest();
       if (newest === null || now().getTime() - newest > backupIntervalMs) backupNow();
@@ -150,6 +196,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         clearInterval(backupTimer);
         await backups.take(now()).catch(() => null);
       }
+      presentations.close();
+      staff.close();
       await sync.stop();
       sync.close();
       db.close();

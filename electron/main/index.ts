@@ -116,7 +116,8 @@ function start(): void {
     .whenReady()
     .then(() => {
       try {
-        core = createKioskCore({ dataDir, appVersion: app.getVersion(), idleSeconds: options.idleSeconds, log });
+        // Staff quit to the desktop for maintenance from the staff panel (logged with who and when).
+        core = createKioskCore({ dataDir, appVersion: app.getVersion(), idleSeconds: options.idleSeconds, log, quit: () => app.quit() });
         if (options.hub) core.sync.connect(options.hub, options.enroll);
         core.start();
         assets = createAssetServer({ rendererDir, db: core.db, media: core.media });
@@ -142,7 +143,8 @@ function start(): void {
       superviseRenderer({ contents: window.webContents, window, relaunch, now: Date.now, log: (line) => console.warn(`[shell] ${line}`) });
       guardShortcuts({ contents: window.webContents, quit: () => app.quit(), log: (line) => console.warn(`[shell] ${line}`) });
 
-      const idle = () => core?.activity() === 'attract';
+      // Nobody at the screen and no presentation running: the only time to reload, restart or update.
+      const idle = () => core?.activity() === 'attract' && !core.presenting();
       if (app.isPackaged) {
         updates = createUpdateController({
           updater: electronUpdater.autoUpdater,

@@ -88,3 +88,20 @@ export function proofIsValid(signingKey: string, input: ProofInput, proof: strin
   const given = Buffer.from(proof, 'base64url');
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/** A credential that only checks a PIN (staff kiosk PINs sign nothing): a salt and a scrypt verifier. */
+export type PinVerifier = { verifySalt: string; verifier: string; kdf: PinKdf };
+
+export function createPinVerifier(pin: string, kdf: PinKdf = pinKdf): PinVerifier {
+  if (!pinPattern.test(pin)) throw new Error('A PIN is 4 to 8 digits');
+  const verifySalt = randomBytes(16).toString('base64url');
+  return { verifySalt, verifier: derive(pin, verifySalt, kdf).toString('base64url'), kdf };
+}
+
+/** Whether a typed PIN matches a verifier, in constant time, off the main thread. */
+export async function pinMatchesAsync(pin: string, credential: PinVerifier): Promise<boolean> {
+  if (!pinPattern.test(pin)) return false;
+  const expected = Buffer.from(credential.verifier, 'base64url');
+  const actual = await deriveAsync(pin, credential.verifySalt, credential.kdf);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}

@@ -19,14 +19,30 @@ function recoveryNotice(text: string | null): KioskInfo['recovery'] {
   }
 }
 
+/** The kiosk's info as the renderer reads it; `idleSeconds` overrides the stored idle timeout for this run. */
+export function readKioskInfo(db: Db, appVersion: string, idleSeconds: number | undefined): KioskInfo {
+  const x = readSetting(db, 'kiosk.position.x');
+  const y = readSetting(db, 'kiosk.position.y');
+  const language = readSetting(db, 'kiosk.language');
+  return {
+    kioskId: readSetting(db, 'kiosk.id') ?? '',
+    name: readSetting(db, 'kiosk.name') ?? 'Kiosk',
+    appVersion,
+    schemaVersion: schemaVersion(db),
+    dataAsOf: readSetting(db, 'catalog.updated_at') ?? '',
+    forum: forum(db),
+    position: x !== null && y !== null ? { x: Number(x), y: Number(y) } : null,
+    defaultLanguage: (language === 'en' ? 'en' : 'ru') satisfies Language,
+    idleSeconds: idleSeconds ?? Number(readSetting(db, 'kiosk.idle_seconds') ?? defaultIdleSeconds),
+    recovery: recoveryNotice(readSetting(db, 'recovery.notice')),
+  };
+}
+
 export function kioskHandlers(deps: {
-  db: Db;
-  appVersion: string;
-  idleSeconds?: number | undefined;
+  kioskInfo: () => KioskInfo;
   setActivity: (activity: 'attract' | 'visit') => void;
   recordUsage: (event: UsageEvent) => void;
 }): HandlerPart {
-  const { db } = deps;
   return {
     'kiosk.activity': ({ activity }) => {
       deps.setActivity(activity);
@@ -36,22 +52,6 @@ export function kioskHandlers(deps: {
       deps.recordUsage(event);
       return null;
     },
-    'kiosk.info': () => {
-      const x = readSetting(db, 'kiosk.position.x');
-      const y = readSetting(db, 'kiosk.position.y');
-      const language = readSetting(db, 'kiosk.language');
-      return {
-        kioskId: readSetting(db, 'kiosk.id') ?? '',
-        name: readSetting(db, 'kiosk.name') ?? 'Kiosk',
-        appVersion: deps.appVersion,
-        schemaVersion: schemaVersion(db),
-        dataAsOf: readSetting(db, 'catalog.updated_at') ?? '',
-        forum: forum(db),
-        position: x !== null && y !== null ? { x: Number(x), y: Number(y) } : null,
-        defaultLanguage: (language === 'en' ? 'en' : 'ru') satisfies Language,
-        idleSeconds: deps.idleSeconds ?? Number(readSetting(db, 'kiosk.idle_seconds') ?? defaultIdleSeconds),
-        recovery: recoveryNotice(readSetting(db, 'recovery.notice')),
-      };
-    },
+    'kiosk.info': () => deps.kioskInfo(),
   };
 }

@@ -77,7 +77,7 @@ describe('what the screen is doing', () => {
     expect(core.sync.heartbeat().mode).toBe('attract');
     expect(await core.dispatch('kiosk.activity', { activity: 'visit' })).toEqual({ ok: true, value: null });
     expect(core.activity()).toBe('visit');
-    expect(core.sync.heartbeat().mode).toBe('visit');
+    expect(core.sync.heartbeat().mode).toBe('visitor');
     expect(await core.dispatch('kiosk.activity', { activity: 'dancing' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(core.activity()).toBe('visit');
     await core.close();

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPin } from '../../../db/demo/pins';
+import { demoPin, demoStaffPin } from '../../../db/demo/pins';
 import { editableFields, syncedTableNames, syncedTables, type EditRule } from '../../../db/sync-tables';
 import { createAssetServer } from '../../../electron/core/assets';
 import { maxBodyBytes, startHttpTransport, type HttpTransport } from '../../../electron/core/http-transport';
@@ -143,7 +143,9 @@ const codeOf = (answer: Result<unknown>): ErrorCode | 'ok' => (answer.ok ? 'ok' 
  * thing by id `not_found`. Anything else — `internal` above all — means a handler met input it could not cope with.
  */
 function allowedWithoutSession(name: CallName): readonly ErrorCode[] {
-  if (name === 'exhibitor.login') return ['unauthorized', 'rate_limited'];
+  if (name === 'exhibitor.login' || name === 'staff.login') return ['unauthorized', 'rate_limited'];
+  if (name === 'staff.session' || name === 'staff.logout') return [];
+  if (name.startsWith('staff.') || name === 'presentation.start' || name === 'presentation.stop') return ['unauthorized'];
   if (name === 'exhibitor.session' || name === 'exhibitor.logout') return [];
   if (name.startsWith('exhibitor.')) return ['unauthorized'];
   if (name === 'projects.get' || name === 'route.get') return ['not_found'];
@@ -195,7 +197,12 @@ function plausible(key: string): fc.Arbitrary<unknown> {
       return fc.oneof(fc.constantFrom('A-1', 'a2', 'A-3', ' a - 3 ', 'omsk-polymer', 'OMSK-TEAM', 'Z-999'), nastyString);
     case 'pin':
       // Never the demo PIN here: these tests must not open a session.
-      return fc.oneof(fc.constantFrom('000000', '12345', '1234567', '123456 ', ' 123456', '１２３４５６'), nastyString).filter((pin) => pin !== demoPin);
+      return fc.oneof(fc.constantFrom('000000', '12345', '1234567', '123456 ', ' 123456', '１２３４５６', '246811'), nastyString).filter((pin) => pin !== demoPin && pin !== demoStaffPin);
+    case 'playlist':
+      return fc.oneof(
+        fc.constantFrom({ kind: 'route' }, { kind: 'featured' }, { kind: 'on_stage' }, { kind: 'region', regionId: 'omsk' }, { kind: 'region', regionId: 'nowhere' }, { kind: 'region' }, { kind: 'stage' }),
+        anyValue,
+      );
     case 'target':
       return fc.oneof(fc.constantFrom('exhibitor', 'project', 'projects', 'exhibitors'), nastyString);
     case 'values':
@@ -312,7 +319,7 @@ describe('the kiosk core fed arbitrary calls', () => {
         const sent = Buffer.from(name, 'utf8').toString('utf8');
         if (!isCallName(sent)) expect(codeOf(result)).toBe('unknown_call');
         // A wrong PIN starts a delay, so a second login attempt may be told to wait instead: same call, other answer.
-        else if (sent === 'exhibitor.login' && calls[sent].input.safeParse(JSON.parse(json ?? '{}')).success) expect(['unauthorized', 'rate_limited']).toContain(codeOf(result));
+        else if ((sent === 'exhibitor.login' || sent === 'staff.login') && calls[sent].input.safeParse(JSON.parse(json ?? '{}')).success) expect(['unauthorized', 'rate_limited']).toContain(codeOf(result));
         else expect(codeOf(result)).toBe(codeOf(await core.dispatch(sent, JSON.parse(json ?? '{}'))));
       }),
       settings(200),
