@@ -108,6 +108,8 @@ export async function startKiosk(
     demo?: KioskCoreOptions['demo'];
     /** false: the kiosk downloads no media (a zero media budget), for tests about records only. */
     media?: boolean;
+    /** The kiosk core's clock (presentations, sessions); sync keeps its own unless `sync.now` is given. */
+    now?: () => Date;
   } = {},
 ): Promise<KioskCore & { dir: string }> {
   const dir = options.dir ?? join(tempDir('kiosk-'), 'data');
@@ -115,6 +117,7 @@ export async function startKiosk(
     dataDir: dir,
     appVersion: '0.0.0-test',
     demo: options.demo,
+    ...(options.now ? { now: options.now } : {}),
     sync: { backoffBaseMs: 10, backoffMaxMs: 50, ...(options.media === false ? { mediaBudgetBytes: 0 } : {}), ...options.sync },
   });
   let closed = false;

@@ -179,6 +179,8 @@ export class SyncClient {
         .prepare("UPDATE sync_state SET hub_url = ?, device_id = ?, token = ?, blocked = '', last_error = '' WHERE id = 1")
         .run(hubUrl, answer.deviceId, answer.token);
       alignOrder(this.db, answer.nextOrder);
+      // The name given at enrollment names the kiosk, unless staff already named it at the kiosk.
+      if (name.trim()) this.db.prepare("INSERT OR IGNORE INTO kiosk_settings (key, value) VALUES ('kiosk.name', ?)").run(name.trim().slice(0, 60));
     })();
     this.log(`enrolled with ${hubUrl} as ${answer.deviceId}`);
     this.options.onStatus?.(this.status());
