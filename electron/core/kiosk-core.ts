@@ -108,6 +108,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       events.emit('catalog.changed', { dataAsOf });
       // New staff PINs or schedule may have arrived with the page.
       staff.checkCredentials();
+      exhibitors.checkCredentials();
       presentations.tick();
     },
   });

@@ -29,11 +29,17 @@ import type { SyncClient } from '../sync/sync-client';
 /** A session with no exhibitor call for this long ends by itself (the screen's idle reset normally ends it sooner). */
 export const exhibitorSessionIdleMs = 5 * 60_000;
 
-type Session = ExhibitorSession & { signingKey: string; lastUsed: number };
+type Session = ExhibitorSession & { signingKey: string; verifier: string; lastUsed: number };
 
 const unauthorized = (message = 'Log in as an exhibitor first.'): CallError => new CallError({ code: 'unauthorized', message });
 
-export type ExhibitorSessions = { handlers: HandlerPart; end(): void; active(): boolean };
+export type ExhibitorSessions = {
+  handlers: HandlerPart;
+  end(): void;
+  active(): boolean;
+  /** After a sync: an exhibitor whose PIN was reset or removed at the hub is logged out (their key no longer signs). */
+  checkCredentials(): void;
+};
 
 /** Costs as much to check as a real credential and matches no PIN (its verifier is not a derivation of any). */
 const decoyCredential = { verifySalt: 'ZGVjb3ktc2FsdA', verifier: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', signSalt: 'ZGVjb3ktc2lnbg', kdf: pinKdf };
@@ -88,7 +94,7 @@ export function exhibitorHandlers(deps: { db: Db; sync: SyncClient; now: () => D
           });
         }
         writeAttempts(db, subject, afterSuccess());
-        session = { exhibitorId: target.id, name: target.name, booth: target.booth, signingKey, lastUsed: deps.now().getTime() };
+        session = { exhibitorId: target.id, name: target.name, booth: target.booth, signingKey, verifier: stored.verifier, lastUsed: deps.now().getTime() };
         deps.log?.(`exhibitor ${target.id} logged in`);
         return publicPart(session);
       } finally {
@@ -147,6 +153,12 @@ export function exhibitorHandlers(deps: { db: Db; sync: SyncClient; now: () => D
     },
     // Asked on every visitor event by the usage counter: must not keep an abandoned session alive.
     active: () => current(false) !== null,
+    checkCredentials: () => {
+      if (session && pinCredential(db, session.exhibitorId)?.verifier !== session.verifier) {
+        deps.log?.(`exhibitor ${session.exhibitorId} logged out: PIN changed at the hub`);
+        session = null;
+      }
+    },
   };
 }
 

@@ -113,6 +113,17 @@ describe('exhibitor login at the kiosk', () => {
     await value(core, 'kiosk.activity', { activity: 'attract' });
     expect(await failure(core, 'exhibitor.entry')).toMatchObject({ code: 'unauthorized' });
   });
+
+  it('ends the session when a sync brings a new PIN for the exhibitor (a reset at the hub)', async () => {
+    const core = start(dataDir(), { now: Date.parse('2026-12-03T11:00:00+06:00') });
+    await value(core, 'exhibitor.login', { login: team, pin: demoPin });
+    const afterSyncPage = () => (core.sync as unknown as { options: { onCatalogChanged(dataAsOf: string): void } }).options.onCatalogChanged('');
+    afterSyncPage();
+    expect(await value(core, 'exhibitor.session')).toMatchObject({ exhibitorId: team });
+    core.db.prepare("UPDATE exhibitor_pins SET verifier = 'changed-at-the-hub' WHERE exhibitor_id = ?").run(team);
+    afterSyncPage();
+    expect(await value(core, 'exhibitor.session')).toBeNull();
+  });
 });
 
 describe('exhibitor edits at the kiosk', () => {
