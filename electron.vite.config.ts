@@ -9,7 +9,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The kiosk's sync worker thread, started by the main process (electron/core/sync/sync-worker.ts).
+          'sync-worker': resolve(import.meta.dirname, 'electron/core/sync/sync-worker.ts'),
+        },
+      },
     },
   },
   preload: {

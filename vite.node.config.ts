@@ -14,6 +14,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         web: entry('electron/core/web.ts'),
+        // The kiosk's sync worker thread, started by web.js (electron/core/sync/sync-worker.ts).
+        'sync-worker': entry('electron/core/sync/sync-worker.ts'),
         hub: entry('hub/main.ts'),
         'bench-search': entry('bench/search.ts'),
         'bench-visitor': entry('bench/visitor.ts'),

@@ -17,7 +17,9 @@ import { searchHandlers } from './handlers/search';
 import { syncHandlers, toStatusInfo } from './handlers/sync';
 import { KioskLog } from './log';
 import { MediaStore } from './media-store';
-import { SyncClient, type SyncClientOptions } from './sync/sync-client';
+import { SyncClient, type SyncClientOptions, type SyncPort, type SyncStatus } from './sync/sync-client';
+import { SyncWorkerHost } from './sync/sync-host';
+import type { WorkerSyncOptions } from './sync/worker-messages';
 import { UsageCounter } from './usage';
 
 export type KioskCoreOptions = {
@@ -33,6 +35,11 @@ export type KioskCoreOptions = {
   log?: KioskLog;
   /** Quits the app for maintenance (staff panel); only the Electron shell passes one. */
   quit?: () => void;
+  /**
+   * The built sync worker script (sync-worker.js): sync then runs in a worker thread, off the thread that answers the
+   * screen. Without it, sync runs on the core's thread (tests that drive sync step by step).
+   */
+  syncWorker?: string;
   /** Sync worker settings (interval, backoff, media budget; `fetch` for tests). The worker starts with `start()`. */
   sync?: Partial<Omit<SyncClientOptions, 'dbFile' | 'media' | 'appVersion' | 'onStatus' | 'onCatalogChanged'>>;
 };
@@ -42,13 +49,20 @@ export type KioskActivity = 'attract' | 'visit';
 /** How often a running kiosk copies its database to `<data>/backups/` (the last three are kept). */
 export const backupIntervalMs = 30 * 60_000;
 
-export type KioskCore = {
+/** The sync settings that can cross into a worker thread (functions such as a test's clock cannot). */
+function workerSyncOptions(sync: NonNullable<KioskCoreOptions['sync']>): WorkerSyncOptions {
+  const { intervalMs, watchSeconds, backoffBaseMs, backoffMaxMs, pageSize, mediaBudgetBytes, mediaMaxAttempts, timeoutMs } = sync;
+  const picked = { intervalMs, watchSeconds, backoffBaseMs, backoffMaxMs, pageSize, mediaBudgetBytes, mediaMaxAttempts, timeoutMs };
+  return Object.fromEntries(Object.entries(picked).filter(([, value]) => value !== undefined));
+}
+
+export type KioskCore<S extends SyncPort = SyncClient> = {
   readonly dataDir: string;
   readonly db: Db;
   readonly media: MediaStore;
   readonly events: EventHub;
   /** Sync with the hub; idle until the kiosk is enrolled. */
-  readonly sync: SyncClient;
+  readonly sync: S;
   /** <data>/logs/kiosk.log, rotated; its tail travels in heartbeats. */
   readonly log: KioskLog;
   /** What the screen is doing, as the renderer reported it: the shell restarts or updates only when no one is using it. */
@@ -65,7 +79,9 @@ export type KioskCore = {
 };
 
 /** Opens the kiosk's local state and builds the handler table. Plain Node: never imports electron. */
-export function createKioskCore(options: KioskCoreOptions): KioskCore {
+export function createKioskCore(options: KioskCoreOptions & { syncWorker: string }): KioskCore<SyncPort>;
+export function createKioskCore(options: KioskCoreOptions & { syncWorker?: undefined }): KioskCore;
+export function createKioskCore(options: KioskCoreOptions): KioskCore<SyncPort> {
   mkdirSync(options.dataDir, { recursive: true });
   const { db, recovery } = openKioskDatabase(options.dataDir, (options.now ?? (() => new Date()))());
   const media = new MediaStore(join(options.dataDir, 'media'));
@@ -95,23 +111,41 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     backups.take(now()).catch((error: unknown) => log.write('warn', `backup failed: ${error instanceof Error ? error.message : String(error)}`));
   };
   let activity: KioskActivity = 'attract';
-  const sync = new SyncClient({
-    log: (line) => log.write('info', line),
-    logTail: () => log.tail(),
-    mode: () => (presentations.current() ? 'presentation' : staff.active() ? 'staff' : exhibitors.active() ? 'exhibitor' : activity === 'visit' ? 'visitor' : 'attract'),
-    ...options.sync,
-    dbFile: join(options.dataDir, 'kiosk.db'),
-    media,
-    appVersion: options.appVersion,
-    onStatus: (status) => events.emit('sync.status', toStatusInfo(status)),
-    onCatalogChanged: (dataAsOf) => {
-      events.emit('catalog.changed', { dataAsOf });
-      // New staff PINs or schedule may have arrived with the page.
-      staff.checkCredentials();
-      exhibitors.checkCredentials();
-      presentations.tick();
-    },
-  });
+  const mode = () => (presentations.current() ? 'presentation' : staff.active() ? 'staff' : exhibitors.active() ? 'exhibitor' : activity === 'visit' ? 'visitor' : 'attract');
+  const onCatalogChanged = (dataAsOf: string) => {
+    events.emit('catalog.changed', { dataAsOf });
+    // New staff or exhibitor PINs, or a new schedule, may have arrived with the page.
+    staff.checkCredentials();
+    exhibitors.checkCredentials();
+    presentations.tick();
+  };
+  const onStatus = (status: SyncStatus) => events.emit('sync.status', toStatusInfo(status));
+  const dbFile = join(options.dataDir, 'kiosk.db');
+  const sync: SyncPort = options.syncWorker
+    ? new SyncWorkerHost({
+        script: options.syncWorker,
+        db,
+        dbFile,
+        mediaDir: media.dir,
+        appVersion: options.appVersion,
+        options: workerSyncOptions(options.sync ?? {}),
+        mode,
+        logTail: () => log.tail(),
+        log: (line) => log.write('info', line),
+        onStatus,
+        onCatalogChanged,
+      })
+    : new SyncClient({
+        log: (line) => log.write('info', line),
+        logTail: () => log.tail(),
+        mode,
+        ...options.sync,
+        dbFile,
+        media,
+        appVersion: options.appVersion,
+        onStatus,
+        onCatalogChanged,
+      });
 
   const exhibitors = exhibitorHandlers({ db, sync, now, log: (line) => log.write('info', line) });
   // `--idle-seconds` holds for this run until staff choose an idle timeout at the kiosk.

@@ -73,7 +73,9 @@ async function main(): Promise<void> {
     dataDir: args.dataDir,
     appVersion: version,
     idleSeconds: args.idleSeconds,
-    sync: { intervalMs: args.syncSeconds * 1000, log: (line) => console.log(line) },
+    sync: { intervalMs: args.syncSeconds * 1000 },
+    // Sync runs in a worker thread beside this bundle, off the thread that answers the screen.
+    syncWorker: resolve(here, 'sync-worker.js'),
   });
   // Everything printed also goes to <data>/logs/kiosk.log, whose tail reaches the hub with heartbeats.
   core.log.captureConsole();

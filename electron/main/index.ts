@@ -6,6 +6,7 @@ import { app, type BrowserWindow, Menu, powerSaveBlocker, session } from 'electr
 import electronUpdater from 'electron-updater';
 import { createAssetServer, type AssetServer } from '../core/assets';
 import { createKioskCore, type KioskCore } from '../core/kiosk-core';
+import type { SyncPort } from '../core/sync/sync-client';
 import { KioskLog } from '../core/log';
 import { blockRemoteRequests, denyAllPermissions, guardWebContents } from './guards';
 import { serveIpc } from './ipc-transport';
@@ -68,7 +69,7 @@ function restart(reason: string): void {
 
 function start(): void {
   let kioskWindow: BrowserWindow | null = null;
-  let core: KioskCore | null = null;
+  let core: KioskCore<SyncPort> | null = null;
   let assets: AssetServer | null = null;
   let outOfOrder = false;
   let stopIpc: (() => void) | null = null;
@@ -117,7 +118,15 @@ function start(): void {
     .then(() => {
       try {
         // Staff quit to the desktop for maintenance from the staff panel (logged with who and when).
-        core = createKioskCore({ dataDir, appVersion: app.getVersion(), idleSeconds: options.idleSeconds, log, quit: () => app.quit() });
+        core = createKioskCore({
+          dataDir,
+          appVersion: app.getVersion(),
+          idleSeconds: options.idleSeconds,
+          log,
+          quit: () => app.quit(),
+          // Sync in a worker thread: pages, SQLite writes and media hashing stay off the thread that answers the screen.
+          syncWorker: join(import.meta.dirname, 'sync-worker.js'),
+        });
         if (options.hub) core.sync.connect(options.hub, options.enroll);
         core.start();
         assets = createAssetServer({ rendererDir, db: core.db, media: core.media });

@@ -24,7 +24,7 @@ import { parseKdf, verifyPinAsync } from '../auth/pin';
 import { afterFailure, afterSuccess, waitFor } from '../auth/throttle';
 import { CallError, type HandlerPart } from '../dispatch';
 import { EditError } from '../sync/outbox';
-import type { SyncClient } from '../sync/sync-client';
+import type { SyncPort } from '../sync/sync-client';
 
 /** A session with no exhibitor call for this long ends by itself (the screen's idle reset normally ends it sooner). */
 export const exhibitorSessionIdleMs = 5 * 60_000;
@@ -44,7 +44,7 @@ export type ExhibitorSessions = {
 /** Costs as much to check as a real credential and matches no PIN (its verifier is not a derivation of any). */
 const decoyCredential = { verifySalt: 'ZGVjb3ktc2FsdA', verifier: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', signSalt: 'ZGVjb3ktc2lnbg', kdf: pinKdf };
 
-export function exhibitorHandlers(deps: { db: Db; sync: SyncClient; now: () => Date; log?: (line: string) => void }): ExhibitorSessions {
+export function exhibitorHandlers(deps: { db: Db; sync: SyncPort; now: () => Date; log?: (line: string) => void }): ExhibitorSessions {
   const { db } = deps;
   let session: Session | null = null;
   // A login in progress: a second one waits its turn, so parallel guesses cannot slip past the delay.

@@ -16,7 +16,7 @@ import { CallError, type HandlerPart } from '../dispatch';
 import type { KioskLog } from '../log';
 import type { Presentations } from '../presentation';
 import { countPending, enqueue } from '../sync/outbox';
-import type { SyncClient } from '../sync/sync-client';
+import type { SyncPort } from '../sync/sync-client';
 import { toStatusInfo } from './sync';
 
 /** A staff session with no staff call for this long ends by itself. */
@@ -32,7 +32,7 @@ type Session = StaffSession & { verifier: string; lastUsed: number };
 
 export type StaffDeps = {
   db: Db;
-  sync: SyncClient;
+  sync: SyncPort;
   presentations: Presentations;
   log: KioskLog;
   now: () => Date;
@@ -254,7 +254,7 @@ export function staffHandlers(deps: StaffDeps): StaffDesk {
           changed.push(`language=${input.defaultLanguage}`);
         }
         if (changed.length > 0) logAction(s, 'settings', changed.join(', '));
-      })();
+      }).immediate();
       if (input.idleSeconds !== undefined) deps.idleChanged();
       // A new zone may bring a scheduled presentation with it (or end one).
       if (input.zone !== undefined) deps.presentations.tick();

@@ -115,7 +115,7 @@ export function applyPage(db: Db, changes: readonly Change[], cursor: string, re
     }
     reapplyPendingEdits(db, touched);
     db.prepare(rebuilding ? 'UPDATE sync_state SET rebuild_cursor = ? WHERE id = 1' : 'UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
-  })();
+  }).immediate();
   return changes.length;
 }
 
@@ -170,7 +170,7 @@ export function finishRebuild(db: Db): void {
     db.prepare('UPDATE sync_state SET cursor = rebuild_cursor, rebuild_cursor = NULL WHERE id = 1').run();
     db.prepare('DELETE FROM media_queue WHERE sha256 NOT IN (SELECT sha256 FROM media WHERE deleted = 0)').run();
     reapplyPendingEdits(db, null);
-  })();
+  }).immediate();
 }
 
 /** Starts a rebuild (first sync, or the hub said "reset"): the current copy stays visible until the new one is whole. */
@@ -178,5 +178,5 @@ export function startRebuild(db: Db): void {
   db.transaction(() => {
     db.prepare('DELETE FROM sync_rebuild_seen').run();
     db.prepare("UPDATE sync_state SET rebuild_cursor = '' WHERE id = 1").run();
-  })();
+  }).immediate();
 }

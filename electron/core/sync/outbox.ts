@@ -47,6 +47,12 @@ export class EditError extends Error {
 
 /** Adds a mutation to the outbox with the next order number; call inside a transaction with the local change. */
 export function enqueue(db: Db, kind: string, payload: Record<string, unknown>, now: Date, id: string, exhibitorId: string | null): OutboxEntry {
+  // Immediate: the sync worker (another thread, another connection) may queue at the same moment; the order number is
+  // read and taken under one write lock.
+  return db.transaction(() => enqueueNow(db, kind, payload, now, id, exhibitorId)).immediate();
+}
+
+function enqueueNow(db: Db, kind: string, payload: Record<string, unknown>, now: Date, id: string, exhibitorId: string | null): OutboxEntry {
   const state = db.prepare('SELECT next_order FROM sync_state WHERE id = 1').get() as { next_order: number };
   const last = db.prepare('SELECT max(order_no) AS n FROM outbox').get() as { n: number | null };
   const order = Math.max(state.next_order, (last.n ?? 0) + 1);
@@ -92,7 +98,7 @@ export function recordEdit(db: Db, table: EditableTable, id: string, values: Wir
     const entry = enqueue(db, 'edit', { ...unsigned, proof } satisfies EditPayload, now, mutationId, author.exhibitorId);
     writeFieldValues(db, table, key, Object.fromEntries(Object.entries(changes).map(([f, c]) => [f, c.to])));
     return entry;
-  })();
+  }).immediate();
 }
 
 /** A push stays well below the hub's body limit (4 MiB), however many long texts or usage batches are waiting. */
@@ -159,7 +165,7 @@ export function alignOrder(db: Db, expected: number): boolean {
     }
     const highest = (db.prepare('SELECT max(order_no) AS n FROM outbox').get() as { n: number | null }).n ?? 0;
     return renumberPending(db, expected, highest);
-  })();
+  }).immediate();
 }
 
 /** Moves the unsent mutations to consecutive order numbers starting at `start`. */

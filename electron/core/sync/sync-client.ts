@@ -58,6 +58,8 @@ export type SyncClientOptions = {
   onCatalogChanged?: (dataAsOf: string) => void;
   /** What the kiosk is doing, for heartbeats (visitor, presentation, staff…). */
   mode?: () => string;
+  /** Awaited before each heartbeat: a worker asks the core for the current mode and log tail here. */
+  beforeHeartbeat?: () => Promise<void>;
   logTail?: () => string[];
   log?: (line: string) => void;
 };
@@ -92,9 +94,42 @@ type StateRow = {
   blocked: SyncStatus['blocked'];
 };
 
-export class SyncClient {
+/** Where sync stands, from the database and what the worker is doing (`working`: its state while enrolled). */
+export function syncStatusOf(db: Db, working: SyncState): SyncStatus {
+  const row = db.prepare('SELECT hub_url, token, blocked, last_sync_at, last_error FROM sync_state WHERE id = 1').get() as Pick<
+    StateRow,
+    'hub_url' | 'token' | 'blocked' | 'last_sync_at' | 'last_error'
+  >;
+  const state: SyncState = row.blocked ? 'blocked' : !row.token ? 'not_enrolled' : working;
+  return {
+    state,
+    hubUrl: row.hub_url,
+    blocked: row.blocked,
+    lastSyncAt: row.last_sync_at,
+    pendingEdits: countPendingEdits(db),
+    mediaBacklog: mediaBacklog(db),
+    lastError: row.last_error,
+  };
+}
+
+/** What the kiosk core needs of sync, whether the client runs on the core's thread or in a worker (sync-host.ts). */
+export type SyncPort = {
+  status(): SyncStatus;
+  enroll(hubUrl: string, code: string, name?: string): Promise<void>;
+  connect(hubUrl: string, enrollCode?: string, name?: string): void;
+  recordEdit(table: EditableTable, id: string, values: WireRow, author: EditAuthor): OutboxEntry;
+  onCommand(kind: string, handler: CommandHandler): void;
+  syncNow(): void;
+  unblock(): void;
+  start(): void;
+  stop(): Promise<void>;
+  close(): void;
+};
+
+export class SyncClient implements SyncPort {
   readonly db: Db;
-  private readonly owner = `${process.pid}:${randomUUID()}`;
+  /** This worker's name in the lease (`<pid>:<uuid>`). */
+  readonly owner = `${process.pid}:${randomUUID()}`;
   private leaseAt = -Infinity;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -137,17 +172,7 @@ export class SyncClient {
   }
 
   status(): SyncStatus {
-    const row = this.row();
-    const state: SyncState = row.blocked ? 'blocked' : !row.token ? 'not_enrolled' : this.state;
-    return {
-      state,
-      hubUrl: row.hub_url,
-      blocked: row.blocked,
-      lastSyncAt: row.last_sync_at,
-      pendingEdits: countPendingEdits(this.db),
-      mediaBacklog: mediaBacklog(this.db),
-      lastError: row.last_error,
-    };
+    return syncStatusOf(this.db, this.state);
   }
 
   private setState(state: SyncState): void {
@@ -181,7 +206,7 @@ export class SyncClient {
       alignOrder(this.db, answer.nextOrder);
       // The name given at enrollment names the kiosk, unless staff already named it at the kiosk.
       if (name.trim()) this.db.prepare("INSERT OR IGNORE INTO kiosk_settings (key, value) VALUES ('kiosk.name', ?)").run(name.trim().slice(0, 60));
-    })();
+    }).immediate();
     this.log(`enrolled with ${hubUrl} as ${answer.deviceId}`);
     this.options.onStatus?.(this.status());
     this.syncNow();
@@ -447,7 +472,7 @@ export class SyncClient {
           reapplyPendingEdits(this.db, new Set([`${result.row.t}\u0000${result.row.k}`]));
         }
       }
-    })();
+    }).immediate();
     if (results.some((r) => r.status !== 'applied')) this.options.onCatalogChanged?.(this.dataAsOf());
   }
 
@@ -457,7 +482,7 @@ export class SyncClient {
       const changed = alignOrder(this.db, expectedOrder);
       if (changed) reapplyPendingEdits(this.db, null);
       return changed;
-    })();
+    }).immediate();
   }
 
   /**
@@ -509,7 +534,7 @@ export class SyncClient {
         this.db.transaction(() => {
           startRebuild(this.db);
           writeSetting(this.db, verifyOutboxKey, answer.reason);
-        })();
+        }).immediate();
         continue;
       }
       checkPage(answer.changes, 0);
@@ -537,7 +562,7 @@ export class SyncClient {
     );
     this.db.transaction(() => {
       for (const c of commands) insert.run(c.id, c.kind, JSON.stringify(c.payload), c.expiresAt, hubNow);
-    })();
+    }).immediate();
   }
 
   /**
@@ -579,7 +604,7 @@ export class SyncClient {
     if (unacked.length === 0) return;
     await client.ack(unacked.map((c) => ({ id: c.id, outcome: c.outcome, detail: c.detail })));
     const mark = this.db.prepare('UPDATE hub_commands SET acked = 1 WHERE id = ?');
-    this.db.transaction(() => unacked.forEach((c) => mark.run(c.id)))();
+    this.db.transaction(() => unacked.forEach((c) => mark.run(c.id))).immediate();
   }
 
   heartbeat(): Heartbeat {
@@ -611,6 +636,7 @@ export class SyncClient {
   }
 
   private async sendHeartbeat(client: HubClient): Promise<void> {
+    await this.options.beforeHeartbeat?.().catch(() => undefined);
     await client.heartbeat(this.heartbeat());
   }
 

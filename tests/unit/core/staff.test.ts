@@ -23,7 +23,7 @@ function dataDir(): string {
   return join(dir, 'data');
 }
 
-function start(dir: string, clock: { now: number }, extra: Partial<KioskCoreOptions> = {}): KioskCore {
+function start(dir: string, clock: { now: number }, extra: Partial<Omit<KioskCoreOptions, 'syncWorker'>> = {}): KioskCore {
   const core = createKioskCore({ dataDir: dir, appVersion: '1.0.0', now: () => new Date(clock.now), ...extra });
   cores.push(core);
   return core;
