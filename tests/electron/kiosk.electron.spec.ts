@@ -89,6 +89,11 @@ test.describe('Electron shell', () => {
       .toEqual([true]);
   });
 
+  test('sync runs in its own worker thread of the main process', async () => {
+    // The core logs the worker's thread id when it starts (electron/core/sync/sync-host.ts).
+    await expect.poll(() => (existsSync(join(dataDir, 'logs', 'kiosk.log')) ? readFileSync(join(dataDir, 'logs', 'kiosk.log'), 'utf8') : '')).toMatch(/\[sync\] worker thread [1-9]\d* running/);
+  });
+
   test('the page has no Node: no require, process or module', async () => {
     // Context isolation is proven by window.kiosk existing at all: contextBridge throws without it.
     const types = await page.evaluate(() => [typeof require, typeof process, typeof module]);
