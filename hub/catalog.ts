@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { openDatabase, type Db } from '../db/connection';
 import { loadDemoContent, type DemoOptions } from '../db/demo/generate';
 import { catalogTableNames, rowKey, syncedTables, type WireRow } from '../db/sync-tables';
-import { demoPinKdf, demoPins } from '../db/demo/pins';
+import { demoPinKdf, demoPins, demoStaff } from '../db/demo/pins';
 import type { HubStore, RecordWrite } from './store/hub-store';
 
 /** Every synced row of a kiosk-schema database, parents first, as record writes. Tombstoned rows are left out. */
@@ -39,7 +39,9 @@ export async function replaceCatalog(store: HubStore, writes: readonly RecordWri
 
 /**
  * PINs of exhibitors who are gone leave with them; and once the forum is real content (not the demo), the demo logins
- * (their PIN is printed in the README) are removed, even where a real exhibitor happens to reuse a demo id.
+ * (their PIN is printed in the README) are removed, even where a real exhibitor happens to reuse a demo id. The same
+ * for staff kiosk PINs: a PIN whose staff account is gone or disabled leaves, and the demo staff PIN leaves with the
+ * demo forum. Returns the ids removed (staff ones as 'staff:<id>').
  */
 export async function removeStaleCredentials(store: HubStore, now: number): Promise<string[]> {
   const exhibitors = new Set((await store.listRecords('exhibitors')).map((r) => String(r.row?.id)));
@@ -56,6 +58,15 @@ export async function removeStaleCredentials(store: HubStore, now: number): Prom
       removed.push(id);
     }
   }
+  const staleStaff: RecordWrite[] = [];
+  for (const record of await store.listRecords('staff_pins')) {
+    const id = String(record.row?.staff_id ?? '');
+    const account = id === demoStaff.staffId ? null : await store.staffAccount(id);
+    const stale = id === demoStaff.staffId ? realForum : !account || account.disabledAt !== null;
+    if (stale) staleStaff.push({ table: 'staff_pins', key: record.key, row: null });
+  }
+  if (staleStaff.length > 0) await store.writeRecords(staleStaff, now);
+  removed.push(...staleStaff.map((w) => `staff:${String((JSON.parse(w.key) as unknown[])[0])}`));
   return removed;
 }
 
@@ -76,6 +87,12 @@ export async function loadDemoIntoHub(store: HubStore, options: DemoOptions = {}
     for (const [sha256, bytes] of files) await store.putMedia(bytes, mimes.get(sha256) ?? 'application/octet-stream', now);
     const writes = catalogRows(db);
     await store.writeRecords(writes, now);
+    // The demo staff login (db/demo/pins.ts): a verifier only, like any staff PIN, removed with the demo forum.
+    const staffColumns = Object.keys(syncedTables.staff_pins.columns);
+    const staffPins = (db.prepare(`SELECT ${staffColumns.join(', ')} FROM staff_pins WHERE deleted = 0`).all() as WireRow[]).map(
+      (row): RecordWrite => ({ table: 'staff_pins', key: rowKey('staff_pins', row), row }),
+    );
+    if (staffPins.length > 0) await store.writeRecords(staffPins, now);
     for (const pin of demoPins) {
       await store.setExhibitorCredential(pin.exhibitorId, { verifySalt: pin.verifySalt, verifier: pin.verifier, signSalt: pin.signSalt, kdf: demoPinKdf }, pin.signingKey, now);
     }

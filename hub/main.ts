@@ -10,7 +10,8 @@
 //   npm run hub -- exhibitor-pin <booth|id> [--pin NNNNNN]   sets or resets an exhibitor's PIN, printed once
 //   npm run hub -- review on|off                   staff review of exhibitors' edits (pages at /staff)
 //   npm run hub -- staff-add <login> [--password-stdin]      a staff account for /staff (password printed once)
-//   npm run hub -- staff-disable <login>           disables a staff account and ends its sessions
+//   npm run hub -- staff-disable <login>           disables a staff account, ends its sessions, withdraws its kiosk PIN
+//   npm run hub -- staff-pin <login> [--pin NNNNNN]  sets or resets a staff member's kiosk PIN, printed once
 //   npm run hub -- usage-retention <days>          how long anonymous usage counts are kept (docs/privacy.md)
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,7 +20,7 @@ import { loadDemoIntoHub } from './catalog';
 import { formatReport, importCatalog } from './import/index';
 import { formatStatus } from './status';
 import { applyRetention, defaultRetentionDays, refreshProjectStats, usageUpkeepMs } from './usage';
-import { CommandError, exhibitorPinCommand, reviewCommand, staffAddCommand, staffDisableCommand } from './staff/commands';
+import { CommandError, exhibitorPinCommand, reviewCommand, staffAddCommand, staffDisableCommand, staffPinCommand } from './staff/commands';
 import { createHubServer, hashSecret, newEnrollCode, normaliseCode } from './server';
 import { SqliteHubStore } from './store/sqlite-store';
 
@@ -29,6 +30,7 @@ const usage = `Usage:
   npm run hub -- import <file.xlsx|folder of .csv> [--images DIR] [--dry-run] [--replace-all] [--data DIR]
   npm run hub -- exhibitor-pin <booth|exhibitor-id> [--pin NNNNNN] | review on|off   [--data DIR]
   npm run hub -- staff-add <login> [--password-stdin] | staff-disable <login>   [--data DIR]
+  npm run hub -- staff-pin <login> [--pin NNNNNN]   [--data DIR]
   npm run hub -- usage-retention <days>   [--data DIR]   how long usage counts are kept (default ${defaultRetentionDays})
   --port N     port to listen on (default 5190; 0 picks a free one)
   --host H     address to listen on (default 0.0.0.0, every network of this computer)
@@ -48,7 +50,9 @@ const usage = `Usage:
   staff-add    creates a staff account for the hub's pages at /staff (or gives an existing one a new password,
                enabling it again) and prints a generated password once; there is no default account or password
   --password-stdin  read the password (at least 12 characters) from standard input instead of generating one
-  staff-disable  disables a staff account and ends its sessions`;
+  staff-disable  disables a staff account, ends its sessions and withdraws its kiosk PIN
+  staff-pin    sets (or resets) a staff member's PIN for the kiosks' staff mode and prints it once (random 6 digits,
+               or --pin with 6 to 8 digits; no two staff members share a PIN); kiosks learn it at their next sync`;
 
 const enrollCodeLifetimeMs = 24 * 60 * 60 * 1000;
 
@@ -87,7 +91,7 @@ function readArgs() {
     const importing = positionals[0] === 'import';
     if (!importing && (values.images !== undefined || values['dry-run'] || values['replace-all'])) fail('--images, --dry-run and --replace-all go with import');
     const importOptions = { images: values.images, dryRun: values['dry-run'], replaceAll: values['replace-all'] };
-    if (values.pin !== undefined && positionals[0] !== 'exhibitor-pin') fail('--pin goes with exhibitor-pin');
+    if (values.pin !== undefined && positionals[0] !== 'exhibitor-pin' && positionals[0] !== 'staff-pin') fail('--pin goes with exhibitor-pin or staff-pin');
     if (values['password-stdin'] && positionals[0] !== 'staff-add') fail('--password-stdin goes with staff-add');
     return {
       port,
@@ -185,6 +189,9 @@ async function main(): Promise<void> {
     case 'staff-disable':
       if (!argument) fail('staff-disable needs the login');
       return runCommand(store, () => staffDisableCommand(store, argument, Date.now()));
+    case 'staff-pin':
+      if (!argument) fail('staff-pin needs the login');
+      return runCommand(store, () => staffPinCommand(store, argument, args.pin, Date.now()));
     case 'usage-retention': {
       const days = Number(argument);
       if (!Number.isInteger(days) || days < 1 || days > 3650) fail('usage-retention needs a number of days (1 to 3650)');

@@ -1,5 +1,6 @@
-// `npm run hub -- status`: the fleet and the conflicts as text, for staff at the hub's terminal (the web dashboard
-// comes with the staff issue). Reads the store only.
+// `npm run hub -- status`: the fleet and the conflicts as text, for staff at the hub's terminal (the web dashboard is
+// /staff/kiosks). Reads the store only.
+import { onlineWithinMs } from './staff/fleet';
 import type { ConflictRecord, DeviceStatus } from './store/hub-store';
 
 const ago = (ms: number): string => {
@@ -13,7 +14,7 @@ export function formatStatus(devices: readonly DeviceStatus[], conflicts: readon
   const lines: string[] = [`Kiosks (${devices.length}):`];
   for (const d of devices) {
     const hb = d.lastHeartbeat;
-    const state = d.revokedAt !== null ? 'REVOKED' : !hb ? 'never seen' : now - hb.receivedAt > 2 * 60_000 ? `offline, last seen ${ago(now - hb.receivedAt)}` : 'online';
+    const state = d.revokedAt !== null ? 'REVOKED' : !hb ? 'never seen' : now - hb.receivedAt > onlineWithinMs ? `offline, last seen ${ago(now - hb.receivedAt)}` : 'online';
     lines.push(`  ${d.name || '(no name)'}  ${d.id}  ${state}`);
     if (hb) {
       const skew = Math.round((hb.kioskClock - hb.receivedAt) / 1000);

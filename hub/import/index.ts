@@ -74,8 +74,8 @@ export async function importCatalog(store: HubStore, source: string, options: Im
       const removed = await removeStaleCredentials(store, now);
       if (removed.length > 0) {
         notes.push({
-          en: `PINs removed (exhibitor gone, or a demo login on real content): ${removed.join(', ')}`,
-          ru: `Удалены PIN-коды (экспонента больше нет, или это демо-вход при настоящих данных): ${removed.join(', ')}`,
+          en: `PINs removed (exhibitor or staff account gone, or a demo login on real content): ${removed.join(', ')}`,
+          ru: `Удалены PIN-коды (экспонента или учётной записи персонала больше нет, или это демо-вход при настоящих данных): ${removed.join(', ')}`,
         });
       }
       report.applied = true;

@@ -10,26 +10,26 @@ import { maxPasswordLength } from './password';
 /** Who is signed in, and the token each of their forms carries. */
 export type PageSession = { login: string; csrfToken: string };
 
-const csrfField = (token: string): Html => html`<input type="hidden" name="csrf" value="${token}">`;
+export const csrfField = (token: string): Html => html`<input type="hidden" name="csrf" value="${token}">`;
 
 /**
  * The frame of every staff page. `scripts` are addresses of the hub's own script files (only the usage page has any,
  * and only its CSP allows them); they run after the page is parsed, in order.
  */
-export function layout(title: string, session: PageSession | null, body: Html | Html[], scripts: readonly string[] = []): Html {
+export function layout(title: string, session: PageSession | null, body: Html | Html[], scripts: readonly string[] = [], head: Html | null = null): Html {
   return html`<!doctype html>
 <html lang="ru">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — хаб / hub</title>
+${head}<title>${title} — хаб / hub</title>
 <link rel="stylesheet" href="/staff/staff.css">
 </head>
 <body>
 <header>
 <strong>Хаб киосков / Kiosk hub</strong>
 ${session
-  ? html`<nav><a href="/staff/reviews">Проверка правок / Review of edits</a> <a href="/staff/usage">Статистика / Usage</a> <a href="/staff/settings">Настройки / Settings</a></nav>
+  ? html`<nav><a href="/staff/kiosks">Киоски / Kiosks</a> <a href="/staff/commands">Команды / Commands</a> <a href="/staff/schedule">Расписание / Schedule</a> <a href="/staff/actions">Действия персонала / Staff actions</a> <a href="/staff/reviews">Проверка правок / Review of edits</a> <a href="/staff/usage">Статистика / Usage</a> <a href="/staff/settings">Настройки / Settings</a></nav>
 <form method="post" action="/staff/logout" class="logout">${csrfField(session.csrfToken)}<span>${session.login}</span> <button type="submit">Выйти / Log out</button></form>`
   : null}
 </header>
@@ -87,7 +87,7 @@ ${csrfField(state.csrfToken)}
 
 /** A short page for refusals (403, 404, 400) and errors. */
 export function messagePage(title: string, text: string, session: PageSession | null = null): Html {
-  return layout(title, session, html`<h1>${title}</h1><p>${text}</p><p><a href="/staff/reviews">Проверка правок / Review of edits</a> · <a href="/staff/login">Вход / Log in</a></p>`);
+  return layout(title, session, html`<h1>${title}</h1><p>${text}</p><p><a href="/staff/kiosks">Киоски / Kiosks</a> · <a href="/staff/login">Вход / Log in</a></p>`);
 }
 
 export function logoutPage(session: PageSession): Html {

@@ -1,5 +1,5 @@
-// The staff pages under /staff on the hub: login, logout, the review queue of exhibitors' edits, usage statistics,
-// settings.
+// The staff pages under /staff on the hub: login, logout, the fleet (dashboard, commands, schedule, staff action log:
+// fleet-routes.ts), the review queue of exhibitors' edits, usage statistics, settings.
 // Everything here is scoped to this plugin (its form parser, headers and error pages), so the kiosks' JSON API beside
 // it is untouched. Sessions, CSRF and passwords: session.ts and password.ts; the HTML: pages.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -27,9 +27,13 @@ import {
   setCookie,
 } from './session';
 import staffCss from './staff.css?raw';
+import { registerFleetPages } from './fleet-routes';
 import { registerUsagePages } from './usage-routes';
 
 export type StaffPagesOptions = { store: HubStore; now: () => number; log?: (line: string) => void };
+
+/** Where a signed-in member of staff starts: the fleet dashboard. */
+export const homePath = '/staff/kiosks';
 
 /** The review queue shows this many edits at a time, oldest first. */
 export const reviewPageSize = 100;
@@ -127,7 +131,7 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
 
   staff.get('/staff.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(staffCss));
 
-  staff.get('/', async (_request, reply) => reply.redirect('/staff/reviews', 303));
+  staff.get('/', async (_request, reply) => reply.redirect(homePath, 303));
 
   // ---- login and logout ----
 
@@ -146,7 +150,7 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
   }
 
   staff.get('/login', async (request, reply) => {
-    if (await currentSession(request)) return reply.redirect('/staff/reviews', 303);
+    if (await currentSession(request)) return reply.redirect(homePath, 303);
     const query = request.query as Record<string, string | undefined>;
     const error = query.m === 'signed_out' || query.m === 'session_ended' ? query.m : undefined;
     return showLogin(request, reply, { error });
@@ -199,7 +203,7 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
       setCookie(sessionCookie, id, { secure: secure(request), maxAgeSeconds: sessionLifetimeMs / 1000 }),
       setCookie(loginCookie, '', { secure: secure(request), maxAgeSeconds: 0 }),
     ]);
-    return reply.redirect('/staff/reviews', 303);
+    return reply.redirect(homePath, 303);
   });
 
   staff.get('/logout', async (request, reply) => {
@@ -255,6 +259,10 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
 
   staff.post('/reviews/approve', (request, reply) => decide(request, reply, true));
   staff.post('/reviews/reject', (request, reply) => decide(request, reply, false));
+
+  // ---- the fleet: dashboard, commands, schedule, staff actions (fleet-routes.ts) ----
+
+  registerFleetPages(staff, { store, now, currentSession, postingSession, sendPage, badForm, notify: () => app.changes.notify(), log: options.log });
 
   // ---- usage statistics (usage-routes.ts) ----
 

@@ -1,7 +1,7 @@
 // The one narrow interface between the hub's logic and its storage. The hub here runs on SQLite
 // (sqlite-store.ts); a national roll-out can implement the same interface on PostgreSQL and object storage.
 // Every method is async for that reason, and every method that changes state is one atomic transaction.
-import type { Command, FieldConflict, Heartbeat, Mutation, MutationResult } from '../../electron/shared/sync-protocol';
+import type { Command, FieldConflict, Heartbeat, Mutation, MutationResult, StaffActionPayload } from '../../electron/shared/sync-protocol';
 import type { SyncedTable, WireRow } from '../../db/sync-tables';
 
 export type StoredRecord = { table: SyncedTable; key: string; seq: number; row: WireRow | null };
@@ -41,6 +41,18 @@ export type Decision = {
   edit?: ExhibitorEditInput;
   /** A kiosk's usage counts to add (kind 'usage'), in the same transaction as the stored answer. */
   usage?: UsageCount[];
+  /** A staff action at a kiosk to log (kind 'staff_action'), in the same transaction as the stored answer. */
+  staffAction?: StaffActionPayload;
+};
+
+/** A staff action as the hub logged it: what the kiosk said, with the kiosk's name now and the hub's time of receipt. */
+export type StaffActionRecord = StaffActionPayload & {
+  id: number;
+  mutationId: string;
+  deviceId: string;
+  /** The kiosk's name as the hub knows it now ('' when unnamed or gone). */
+  deviceName: string;
+  receivedAt: number;
 };
 
 /** One usage count as a kiosk sends it: [UTC hour 'YYYY-MM-DDTHH', metric, subject, count]. */
@@ -148,7 +160,7 @@ export type ConflictRecord = {
 };
 
 export type NewCommand = { target: string; kind: string; payload: Record<string, unknown>; expiresAt: number; issuedBy?: string };
-export type CommandStatus = { command: Command & { target: string }; acks: { deviceId: string; outcome: string; detail: string; ackedAt: number }[] };
+export type CommandStatus = { command: Command & { target: string; issuedBy: string }; acks: { deviceId: string; outcome: string; detail: string; ackedAt: number }[] };
 
 export type DeviceStatus = Device & { lastHeartbeat: (Heartbeat & { receivedAt: number }) | null };
 
@@ -258,7 +270,15 @@ export type HubStore = {
   commandStatus(limit: number): Promise<CommandStatus[]>;
 
   // ---- heartbeats ----
+  /**
+   * Keeps the kiosk's latest heartbeat. A non-empty `name` becomes the device's name; the device's groups become
+   * `[zone]` (or none for an empty zone), so commands to 'group:<zone>' reach the kiosks of that hall zone.
+   */
   recordHeartbeat(deviceId: string, heartbeat: Heartbeat, now: number): Promise<void>;
+
+  // ---- staff actions at kiosks ----
+  /** The staff action log, newest first (by the hub's time of receipt). */
+  staffActions(limit: number): Promise<StaffActionRecord[]>;
 
   /** A consistent copy of the store (for backups), written to `file`. */
   backup(file: string): Promise<void>;

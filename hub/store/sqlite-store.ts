@@ -29,6 +29,7 @@ import type {
   ReviewOutcome,
   RuleContext,
   StaffAccount,
+  StaffActionRecord,
   StaffSession,
   StoredRecord,
   UsageRow,
@@ -498,6 +499,13 @@ export class SqliteHubStore implements HubStore {
           );
           for (const [hour, metric, subject, count] of decision.usage) add.run(deviceId, hour, metric, subject, count);
         }
+        if (decision.staffAction) {
+          const a = decision.staffAction;
+          this.sql(
+            `INSERT INTO staff_actions (mutation_id, device_id, staff_id, staff_name, action, detail, kiosk_at, received_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, mutation_id) DO NOTHING`,
+          ).run(mutation.id, deviceId, a.staffId, a.staffName, a.action, a.detail, a.at, now);
+        }
         for (const c of decision.conflicts ?? []) {
           insertConflict.run(deviceId, mutation.id, target?.table ?? '', target?.key ?? '', c.field, JSON.stringify(c.base), JSON.stringify(c.hub), JSON.stringify(c.kiosk), now);
         }
@@ -849,6 +857,7 @@ export class SqliteHubStore implements HubStore {
       payload: string;
       issued_at: number;
       expires_at: number;
+      issued_by: string;
     }[];
     const acks = this.sql('SELECT device_id, outcome, detail, acked_at FROM command_acks WHERE command_id = ? ORDER BY acked_at');
     return Promise.resolve(
@@ -860,6 +869,7 @@ export class SqliteHubStore implements HubStore {
           payload: JSON.parse(c.payload) as Record<string, unknown>,
           issuedAt: c.issued_at,
           expiresAt: c.expires_at,
+          issuedBy: c.issued_by,
         },
         acks: (acks.all(c.id) as { device_id: string; outcome: string; detail: string; acked_at: number }[]).map((a) => ({
           deviceId: a.device_id,
@@ -880,7 +890,48 @@ export class SqliteHubStore implements HubStore {
          ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at, data = excluded.data`,
       )
       .run(deviceId, now, JSON.stringify(heartbeat));
+    // The name and zone staff set at the kiosk: written only when they change, so a steady kiosk costs no fsync here.
+    const name = heartbeat.name.trim();
+    const groups = JSON.stringify(heartbeat.zone ? [heartbeat.zone] : []);
+    this.sql(
+      `UPDATE devices SET name = CASE WHEN @name <> '' THEN @name ELSE name END, groups = @groups
+       WHERE id = @id AND (groups <> @groups OR (@name <> '' AND name <> @name))`,
+    ).run({ id: deviceId, name, groups });
     return Promise.resolve();
+  }
+
+  // ---- staff actions at kiosks ---------------------------------------------------------------------------
+
+  staffActions(limit: number): Promise<StaffActionRecord[]> {
+    const rows = this.sql(
+      `SELECT a.*, coalesce(d.name, '') AS device_name FROM staff_actions a LEFT JOIN devices d ON d.id = a.device_id
+       ORDER BY a.received_at DESC, a.id DESC LIMIT ?`,
+    ).all(limit) as {
+      id: number;
+      mutation_id: string;
+      device_id: string;
+      staff_id: string;
+      staff_name: string;
+      action: string;
+      detail: string;
+      kiosk_at: string;
+      received_at: number;
+      device_name: string;
+    }[];
+    return Promise.resolve(
+      rows.map((r) => ({
+        id: r.id,
+        mutationId: r.mutation_id,
+        deviceId: r.device_id,
+        deviceName: r.device_name,
+        staffId: r.staff_id,
+        staffName: r.staff_name,
+        action: r.action,
+        detail: r.detail,
+        at: r.kiosk_at,
+        receivedAt: r.received_at,
+      })),
+    );
   }
 
   async backup(file: string): Promise<void> {

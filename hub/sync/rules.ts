@@ -6,7 +6,7 @@ import { checkEditValue, forbiddenText } from '../../db/edit-check';
 import { usageMetrics } from '../../electron/core/usage';
 import { editableFields, isSyncedTable, type EditableTable, type SyncedTable, type WireRow } from '../../db/sync-tables';
 import { proofIsValid } from '../../electron/core/auth/pin';
-import { editPayload, signedPart, type EditPayload, type FieldConflict, type Mutation } from '../../electron/shared/sync-protocol';
+import { editPayload, signedPart, staffActionPayload, type EditPayload, type FieldConflict, type Mutation } from '../../electron/shared/sync-protocol';
 import type { Decision, ExhibitorEdit, MutationRules, RuleContext, StoredRecord } from '../store/hub-store';
 
 const reject = (reason: string): Decision => ({ status: 'rejected', reason, writes: [] });
@@ -129,6 +129,19 @@ export function decideUsage(mutation: Mutation): Decision {
   return { status: 'applied', writes: [], usage };
 }
 
+/**
+ * A staff action at a kiosk (who, what, when by the kiosk's clock), for the hub's log at /staff/actions. Logged once per
+ * mutation id (the store writes it with the stored answer); a payload that does not parse, or text with control
+ * characters, bidirectional overrides or lone surrogates, is refused and logs nothing.
+ */
+export function decideStaffAction(mutation: Mutation): Decision {
+  const parsed = staffActionPayload.safeParse(mutation.payload);
+  if (!parsed.success) return reject('invalid_payload');
+  const { staffId, staffName, action, detail, at } = parsed.data;
+  if ([staffId, staffName, action, detail, at].some((text) => forbiddenText.test(text))) return reject('invalid_characters');
+  return { status: 'applied', writes: [], staffAction: parsed.data };
+}
+
 export const hubRules: MutationRules = {
   targetOf(mutation) {
     if (mutation.kind !== 'edit') return null;
@@ -142,6 +155,8 @@ export const hubRules: MutationRules = {
         return decideEdit(mutation, current, context);
       case 'usage':
         return decideUsage(mutation);
+      case 'staff_action':
+        return decideStaffAction(mutation);
       default:
         return reject('unknown_kind');
     }

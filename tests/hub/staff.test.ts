@@ -14,58 +14,12 @@ import { hashPassword, verifyPassword } from '../../hub/staff/password';
 import { staffCsp } from '../../hub/staff/routes';
 import { parseCookies, sameSecret, sessionIdleMs, sessionLifetimeMs, setCookie } from '../../hub/staff/session';
 import { cleanUp, startHub, type TestHub } from '../sync/harness';
+import { Browser, csrfOf, loggedIn as loggedInAs } from './staff-login';
 
 afterEach(cleanUp);
 
 const minute = 60_000;
 const password = 'correct horse battery staple';
-
-// ---- a browser: cookies kept per name, redirects not followed (the tests look at them) ---------------------------
-
-type Page = { status: number; text: string; location: string | null; headers: Headers; setCookies: string[] };
-
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(readonly hub: TestHub) {}
-
-  async request(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<Page> {
-    const headers: Record<string, string> = {};
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(`${this.hub.url}${path}`, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined, redirect: 'manual' });
-    const setCookies = response.headers.getSetCookie();
-    for (const line of setCookies) {
-      const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq);
-      if (attributes.some((a) => a.toLowerCase() === 'max-age=0')) this.cookies.delete(name);
-      else this.cookies.set(name, pair.slice(eq + 1));
-    }
-    return { status: response.status, text: await response.text(), location: response.headers.get('location'), headers: response.headers, setCookies };
-  }
-  get(path: string): Promise<Page> {
-    return this.request('GET', path);
-  }
-  post(path: string, form: Record<string, string>): Promise<Page> {
-    return this.request('POST', path, form);
-  }
-
-  /**
-   * Opens the login page and submits it. With no enabled account the page has no form; the token is then taken from
-   * the login cookie, as a hand-made request would.
-   */
-  async logIn(login: string, secret: string): Promise<Page> {
-    const page = await this.get('/staff/login');
-    const csrf = page.text.includes('name="csrf"') ? csrfOf(page) : (this.cookies.get('staff_login') ?? '');
-    return this.post('/staff/login', { csrf, login, password: secret });
-  }
-}
-
-function csrfOf(page: Page): string {
-  const token = /name="csrf" value="([^"]+)"/.exec(page.text)?.[1];
-  if (!token) throw new Error(`no CSRF token on the page (status ${page.status}): ${page.text.slice(0, 300)}`);
-  return token;
-}
 
 async function staffHub(options: { review?: boolean } = {}): Promise<TestHub> {
   const hub = await startHub({ demo: { projects: 100 } });
@@ -74,13 +28,7 @@ async function staffHub(options: { review?: boolean } = {}): Promise<TestHub> {
   return hub;
 }
 
-async function loggedIn(hub: TestHub, login = 'anna'): Promise<Browser> {
-  const browser = new Browser(hub);
-  const answer = await browser.logIn(login, password);
-  expect(answer.status).toBe(303);
-  expect(answer.location).toBe('/staff/reviews');
-  return browser;
-}
+const loggedIn = (hub: TestHub, login = 'anna'): Promise<Browser> => loggedInAs(hub, login, password);
 
 // ---- an exhibitor's kiosk over plain HTTP -------------------------------------------------------------------
 

@@ -19,44 +19,20 @@ import { chartSpecs, hoursWithGaps, scriptJson } from '../../hub/staff/usage-pag
 import { chartLibraryFile, usageCsp } from '../../hub/staff/usage-routes';
 import { isCalendarDay, localDayBounds, localHour, usageExportRows, usageSummary } from '../../hub/usage';
 import { cleanUp, startHub, type TestHub } from '../sync/harness';
+import { Browser as StaffBrowser, type Page } from './staff-login';
 
 afterEach(cleanUp);
 
 const password = 'correct horse battery staple';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// ---- a browser over fetch (as in staff.test.ts): cookies kept per name, redirects not followed --------------------
+// ---- a browser over fetch (staff-login.ts), logged in as the staff member of these tests ---------------------------
 
-type Page = { status: number; text: string; body: Buffer; location: string | null; headers: Headers };
-
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(readonly hub: TestHub) {}
-
-  async request(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<Page> {
-    const headers: Record<string, string> = {};
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(`${this.hub.url}${path}`, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq);
-      if (attributes.some((a) => a.toLowerCase() === 'max-age=0')) this.cookies.delete(name);
-      else this.cookies.set(name, pair.slice(eq + 1));
-    }
-    const body = Buffer.from(await response.arrayBuffer());
-    return { status: response.status, text: body.toString('utf8'), body, location: response.headers.get('location'), headers: response.headers };
-  }
-  get(path: string): Promise<Page> {
-    return this.request('GET', path);
-  }
-
-  async logIn(): Promise<void> {
-    const page = await this.get('/staff/login');
-    const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const answer = await this.request('POST', '/staff/login', { csrf, login: 'anna', password });
+class Browser extends StaffBrowser {
+  override async logIn(): Promise<Page> {
+    const answer = await super.logIn('anna', password);
     expect(answer.status).toBe(303);
+    return answer;
   }
 }
 
@@ -644,7 +620,7 @@ describe('usage charts in a browser', () => {
       await page.goto(`${hub.url}/staff/login`);
       await page.fill('input[name="login"]', 'anna');
       await page.fill('input[name="password"]', password);
-      await Promise.all([page.waitForURL('**/staff/reviews'), page.click('button[type="submit"]')]);
+      await Promise.all([page.waitForURL('**/staff/kiosks'), page.click('button[type="submit"]')]);
       await page.click('a[href="/staff/usage"]');
       await page.waitForURL('**/staff/usage');
       await page.waitForFunction(() => (globalThis as unknown as InPage).document.querySelectorAll('figure.chart:not([hidden])').length === 8, undefined, { timeout: 10_000 });

@@ -19,14 +19,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPin } from '../../../db/demo/pins';
 import { catalogTableNames, editableFields, syncedTableNames, type EditRule, type SyncedTable } from '../../../db/sync-tables';
-import type { EditRecord, ExhibitorEntry, Result } from '../../../electron/shared/contract';
+import { playlistSchema, type EditRecord, type ExhibitorEntry, type Result } from '../../../electron/shared/contract';
 import {
+  commandPayloads,
   enrollResponse,
   errorResponse,
   okResponse,
   pullResponse,
   pushResponse,
   watchResponse,
+  type CommandKind,
   type MutationResult,
   type PullResponse,
 } from '../../../electron/shared/sync-protocol';
@@ -838,9 +840,24 @@ describe('the staff pages fed arbitrary requests', () => {
 
   it('answers any page, form, token and cookie with a page or a redirect, never a 500', async () => {
     const path = fc.oneof(
-      fc.constantFrom('/staff', '/staff/', '/staff/login', '/staff/logout', '/staff/reviews', '/staff/reviews/approve', '/staff/reviews/reject', '/staff/settings', '/staff/staff.css'),
+      fc.constantFrom(
+        '/staff',
+        '/staff/',
+        '/staff/login',
+        '/staff/logout',
+        '/staff/reviews',
+        '/staff/reviews/approve',
+        '/staff/reviews/reject',
+        '/staff/settings',
+        '/staff/staff.css',
+        '/staff/kiosks',
+        '/staff/commands',
+        '/staff/schedule',
+        '/staff/schedule/delete',
+        '/staff/actions',
+      ),
       fc.array(nastySegment, { minLength: 1, maxLength: 3 }).map((parts) => `/staff/${parts.join('/')}`),
-      fc.tuple(fc.constantFrom('/staff/login', '/staff/reviews', '/staff/settings'), printable(30)).map(([p, q]) => `${p}?${percentEncode(q)}=${percentEncode(q)}&m=signed_out&notice=%00`),
+      fc.tuple(fc.constantFrom('/staff/login', '/staff/reviews', '/staff/settings', '/staff/kiosks', '/staff/commands', '/staff/schedule', '/staff/actions'), printable(30)).map(([p, q]) => `${p}?${percentEncode(q)}=${percentEncode(q)}&m=signed_out&notice=%00`),
     );
     const cookie = fc.option(fc.oneof(fc.string({ unit: printableChar, maxLength: 43 }).map((v) => `staff_session=${v}`), fc.string({ unit: printableChar, maxLength: 43 }).map((v) => `staff_login=${v}`), printable(80)), { nil: undefined });
     await fc.assert(
@@ -893,8 +910,21 @@ describe('the staff pages fed arbitrary requests', () => {
     const rowCounts = async () => Object.fromEntries(await Promise.all(catalogTableNames.map(async (t) => [t, (await hub.store.listRecords(t)).length] as const)));
     const countsBefore = await rowCounts();
 
+    const commandsBefore = (await hub.store.commandStatus(1000)).length;
+    const scheduleBefore = (await hub.store.listRecords('presentation_schedule')).length;
+    // A form value: plausible for the fleet forms (commands, schedule), or anything.
+    const fleetValue = fc.option(
+      fc.oneof(
+        fc.constantFrom('all', 'group:zone-a', 'device:nope', 'presentation_start', 'banner', 'install_update', 'route', 'featured', 'on_stage', 'region:omsk', '12', '0', '601', '1440', '2026-12-03T10:00', '2026-12-03T09:00', ''),
+        anyString,
+        fc.constant('x'.repeat(6000)),
+      ),
+      { nil: undefined },
+    );
+    const fleetFields = ['target', 'kind', 'playlist', 'interval', 'ru', 'en', 'minutes', 'valid', 'zone', 'session', 'starts', 'ends', 'id'] as const;
     const decision = fc.record({
-      path: fc.constantFrom('/staff/reviews/approve', '/staff/reviews/reject', '/staff/settings', '/staff/logout', '/staff/login'),
+      path: fc.constantFrom('/staff/reviews/approve', '/staff/reviews/reject', '/staff/settings', '/staff/logout', '/staff/login', '/staff/commands', '/staff/schedule', '/staff/schedule/delete'),
+      fleet: fc.tuple(...fleetFields.map(() => fleetValue)),
       csrf: fc.oneof({ weight: 6, arbitrary: fc.constant('VALID') }, { weight: 1, arbitrary: printable(43) }, { weight: 1, arbitrary: fc.constant(null) }),
       mutation: fc.oneof(fc.constantFrom(...waiting), anyString, fc.constant('')),
       reason: fc.option(fc.oneof(cleanText(200), anyString, fc.constant('x'.repeat(6000))), { nil: undefined }),
@@ -909,6 +939,10 @@ describe('the staff pages fed arbitrary requests', () => {
         params.set('mutation', d.mutation);
         if (d.reason !== undefined) params.set('reason', d.reason);
         if (d.review !== undefined) params.set('review', d.review);
+        fleetFields.forEach((field, i) => {
+          const value = d.fleet[i];
+          if (value !== undefined) params.set(field, value);
+        });
         const body = Buffer.from(params.toString(), 'utf8');
         const answer = await send(requestBytes('POST', d.path, staffHeaders([['cookie', session], ['content-type', d.type], ['content-length', String(body.length)]]), body));
         expect(answer.status, `${d.path}: ${answer.body.toString('utf8').slice(0, 300)}`).not.toBeNull();
@@ -917,8 +951,14 @@ describe('the staff pages fed arbitrary requests', () => {
       }),
       fuzzSettings(120),
     );
-    // Nothing was added to or lost from the catalog.
+    // Nothing was added to or lost from the catalog (the schedule is not content); every command stored is one the
+    // contract's schemas accept.
     expect(await rowCounts()).toEqual(countsBefore);
+    const commands = await hub.store.commandStatus(1000);
+    expect(commands.length).toBeGreaterThanOrEqual(commandsBefore);
+    for (const { command } of commands) expect(commandPayloads[command.kind as CommandKind].safeParse(command.payload).success, JSON.stringify(command)).toBe(true);
+    for (const entry of await hub.store.listRecords('presentation_schedule')) if (entry.row) expect(playlistSchema.safeParse(JSON.parse(String(entry.row.playlist))).success).toBe(true);
+    expect((await hub.store.listRecords('presentation_schedule')).length).toBeGreaterThanOrEqual(scheduleBefore);
     // Every edit that waited was either decided or is still in the queue: none vanished.
     const pending = new Set((await hub.store.pendingReviews(100)).map((r) => r.mutationId));
     const decided = (await hub.store.exhibitorEdits(polymer, 500)).filter((e) => waiting.includes(e.mutationId) && e.status !== 'review').map((e) => e.mutationId);
