@@ -82,6 +82,32 @@ function backupIsGood(file: string): boolean {
  * while backups exist — it is moved to `<data>/damaged/`, the newest good backup takes its place (or, with none, a
  * new empty database), and the notice says what happened. Anything else (a newer schema, a full disk) is thrown.
  */
+/** The data folder cannot be written (read-only disk or folder, no permission): the kiosk cannot start on it. */
+export class DataFolderError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly code: string,
+  ) {
+    super(
+      `The kiosk's data folder ${dataDir} cannot be written (${code}). Check that its disk is not read-only or full and that the kiosk's user may write there; nothing in it was changed.`,
+    );
+    this.name = 'DataFolderError';
+  }
+}
+
+/** Creates the data folder if needed and proves it can be written, before anything is opened in it. */
+export function checkDataFolder(dataDir: string): void {
+  const probe = join(dataDir, '.write-check');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(probe, String(process.pid));
+    rmSync(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new DataFolderError(dataDir, code);
+  }
+}
+
 export function openKioskDatabase(dataDir: string, now: Date): { db: Db; recovery: RecoveryNotice | null } {
   const file = join(dataDir, 'kiosk.db');
   const backupsDir = join(dataDir, 'backups');

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/connection';
-import { DatabaseBackups, markCleanExit, openKioskDatabase } from './db-guard';
+import { checkDataFolder, DatabaseBackups, markCleanExit, openKioskDatabase } from './db-guard';
 import { loadDemoContent, type DemoOptions } from '../../db/demo/generate';
 import { catalogIsEmpty, readSetting, writeSetting } from '../../db/queries/catalog';
 import { createDispatch, joinHandlers, type Dispatch } from './dispatch';
@@ -82,7 +81,7 @@ export type KioskCore<S extends SyncPort = SyncClient> = {
 export function createKioskCore(options: KioskCoreOptions & { syncWorker: string }): KioskCore<SyncPort>;
 export function createKioskCore(options: KioskCoreOptions & { syncWorker?: undefined }): KioskCore;
 export function createKioskCore(options: KioskCoreOptions): KioskCore<SyncPort> {
-  mkdirSync(options.dataDir, { recursive: true });
+  checkDataFolder(options.dataDir);
   const { db, recovery } = openKioskDatabase(options.dataDir, (options.now ?? (() => new Date()))());
   const media = new MediaStore(join(options.dataDir, 'media'));
   const events = new EventHub();
@@ -185,12 +184,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore<SyncPort> 
       recordUsage: (event) => usage.record(event),
       setActivity: (next) => {
         activity = next;
-        usage.activity(next);
-        // The attract loop means nobody is at the screen: an exhibitor or staff member who walked away is logged out.
+        // The attract loop means nobody is at the screen: an exhibitor or staff member who walked away is logged out
+        // (first: a disk that fails to count the visit must not keep a session open).
         if (next === 'attract') {
           exhibitors.end();
           staff.end();
         }
+        usage.activity(next);
       },
     }),
     exhibitors.handlers,
