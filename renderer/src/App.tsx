@@ -1,20 +1,22 @@
-import { memo, Suspense, useCallback, useDeferredValue, useState } from 'react';
+import { memo, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { KioskInfo } from '../../electron/shared/contract';
 import { api } from './api/client';
-import { useCall } from './api/use-call';
 import { AccessibilityPanel } from './components/AccessibilityPanel';
 import { IdleDialog } from './components/IdleDialog';
 import { TopBar } from './components/TopBar';
 import { useIdle } from './state/idle';
-import { KioskInfoContext } from './state/kiosk-info';
+import { KioskInfoContext, useLiveKioskInfo } from './state/kiosk-info';
 import { NavigationProvider, useNavigation, type Screen } from './state/navigation';
 import { SettingsProvider, useSettings } from './state/settings';
 import { useScreenShown } from './state/usage';
 import { AttractScreen } from './screens/AttractScreen';
 import { renderScreen } from './screens/registry';
+import { usePresentation } from './staff/live';
+import { StaffLayer, type StaffStage } from './staff/StaffLayer';
 
 export function App() {
-  const info = useCall('kiosk.info', {});
+  // Read at start and kept current: staff change the name, position, idle timeout and default language.
+  const { state: info, refresh } = useLiveKioskInfo();
   // Before the kiosk info arrives there is no language yet: a calm blank screen, or a notice in both languages.
   if (info.status === 'loading') return <div className="app" aria-busy="true" />;
   if (info.status === 'error') {
@@ -29,17 +31,22 @@ export function App() {
     <KioskInfoContext.Provider value={info.value}>
       <SettingsProvider defaultLanguage={info.value.defaultLanguage}>
         <NavigationProvider>
-          <Kiosk info={info.value} />
+          <Kiosk info={info.value} refreshInfo={refresh} />
         </NavigationProvider>
       </SettingsProvider>
     </KioskInfoContext.Provider>
   );
 }
 
-function Kiosk({ info }: { info: KioskInfo }) {
+function Kiosk({ info, refreshInfo }: { info: KioskInfo; refreshInfo: () => void }) {
   const navigation = useNavigation();
   const { resetSettings } = useSettings();
   const [panelOpen, setPanelOpen] = useState(false);
+  // Staff mode: the PIN prompt or the staff panel over the screen; a presentation (started here, by the hub or by its
+  // schedule) instead of the screens.
+  const [staffStage, setStaffStage] = useState<StaffStage>('closed');
+  const presentation = usePresentation();
+  const presenting = presentation != null;
 
   // Nothing of one visitor is left for the next: screens, search text, scroll positions, language, settings, and an
   // exhibitor's session with its unsaved drafts (the drafts live in the exhibitor screen, which the reset unmounts).
@@ -50,18 +57,29 @@ function Kiosk({ info }: { info: KioskInfo }) {
     resetSettings();
     reset();
   }, [reset, resetSettings]);
-  const idle = useIdle(info.idleSeconds, !navigation.attract, startOver);
-  // Usage counts follow the screen on top: a screen shown is counted, and nothing while the attract loop runs.
-  useScreenShown(navigation.attract ? null : navigation.current);
+  // Nobody is timed out while staff work at the screen or a presentation runs.
+  const idle = useIdle(info.idleSeconds, !navigation.attract && !presenting && staffStage === 'closed', startOver);
+  // Usage counts follow the screen on top: a screen shown is counted, and nothing while the attract loop or a
+  // presentation runs.
+  useScreenShown(navigation.attract || presenting ? null : navigation.current);
+
+  // A presentation starting or ending starts the kiosk over: nothing of a visitor waits under it, and after it the
+  // attract loop comes back.
+  const wasPresenting = useRef(false);
+  useEffect(() => {
+    if (presenting === wasPresenting.current) return;
+    wasPresenting.current = presenting;
+    startOver();
+  }, [presenting, startOver]);
 
   const holders = screenHolders(navigation.stack, useDeferredValue(navigation.stack));
 
   return (
     <>
-      {navigation.attract ? (
+      {presenting ? null : navigation.attract ? (
         <AttractScreen />
       ) : (
-        <div className="app">
+        <div className="app" inert={staffStage !== 'closed'}>
           <TopBar onAccessibility={() => setPanelOpen(true)} />
           {/* Screens below the top of the stack stay mounted but hidden: Back returns to them as they were
               (search text, scroll position, gallery photo). The session key drops them all at reset. */}
@@ -74,6 +92,14 @@ function Kiosk({ info }: { info: KioskInfo }) {
           {idle.countdown !== null && <IdleDialog secondsLeft={idle.countdown} onStay={idle.stay} onLeave={startOver} />}
         </div>
       )}
+      <StaffLayer
+        presentation={presentation}
+        stage={staffStage}
+        onStage={setStaffStage}
+        captureCorner={navigation.attract || presenting}
+        onLoggedOut={startOver}
+        onInfoChanged={refreshInfo}
+      />
     </>
   );
 }

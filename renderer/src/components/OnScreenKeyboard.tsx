@@ -5,6 +5,8 @@ import type { Bilingual, Language } from '../../../electron/shared/contract';
 import { useI18n } from '../i18n/i18n';
 
 export type KeyboardLayoutName = 'ru' | 'en' | 'digits';
+/** What is typed: text (search, names: Russian, English, digits and signs), a network address, or a one-time code. */
+export type KeyboardMode = 'text' | 'address' | 'code';
 
 // Letters only in lower case: search ignores case, and one layer means no shift key to explain.
 // No "<", ">", "{", "}", "[" or "]": simple-keyboard gives brackets and braces a meaning of their own.
@@ -12,6 +14,10 @@ const layouts: KeyboardLayoutObject = {
   ru: ['ё й ц у к е н г ш щ з х ъ', 'ф ы в а п р о л д ж э', 'я ч с м и т ь б ю {bksp}', '{digits} {en} {space} {clear}'],
   en: ['q w e r t y u i o p', 'a s d f g h j k l', 'z x c v b n m {bksp}', '{digits} {ru} {space} {clear}'],
   digits: ['1 2 3 4 5 6 7 8 9 0', '- / . , \' « » № + @', '( ) : ; ! ? " _ {bksp}', '{ru} {en} {space} {clear}'],
+  // A hub address (http://192.168.1.10:5190 or a host name): one layer with what an address is made of.
+  address: ['1 2 3 4 5 6 7 8 9 0', 'q w e r t y u i o p', 'a s d f g h j k l -', 'z x c v b n m _ {bksp}', 'http:// https:// : / . {clear}'],
+  // An enrollment code as the hub prints it: capital letters, digits and the dash.
+  code: ['1 2 3 4 5 6 7 8 9 0', 'Q W E R T Y U I O P', 'A S D F G H J K L -', 'Z X C V B N M {bksp}', '{clear}'],
 };
 
 const keyNames: Record<string, { label: Bilingual; display: Bilingual }> = {
@@ -24,7 +30,7 @@ const keyNames: Record<string, { label: Bilingual; display: Bilingual }> = {
 };
 
 const buttonTheme: KeyboardButtonTheme[] = [
-  { class: 'key-function', buttons: '{bksp} {clear} {ru} {en} {digits}' },
+  { class: 'key-function', buttons: '{bksp} {clear} {ru} {en} {digits} http:// https://' },
   { class: 'key-space', buttons: '{space}' },
 ];
 
@@ -35,9 +41,10 @@ export type KeyboardAction = { type: 'insert'; text: string } | { type: 'backspa
 /**
  * The kiosk's own keyboard (a public touchscreen has no physical one, and the system keyboard must never pop up):
  * Russian ЙЦУКЕН, English QWERTY and digits/symbols, each key a real button with a name in the visitor's language.
+ * Staff also type a hub address (`mode="address"`) and an enrollment code (`mode="code"`), each on a layer of its own.
  * The text itself stays with the caller; the keyboard only reports what was pressed.
  */
-export function OnScreenKeyboard({ onAction }: { onAction: (action: KeyboardAction) => void }) {
+export function OnScreenKeyboard({ onAction, mode = 'text' }: { onAction: (action: KeyboardAction) => void; mode?: KeyboardMode }) {
   const { language } = useI18n();
   const [layout, setLayout] = useState<KeyboardLayoutName>(language);
   // Switching the kiosk's language also switches the letters (adjusting state while rendering, not in an effect).
@@ -79,7 +86,7 @@ export function OnScreenKeyboard({ onAction }: { onAction: (action: KeyboardActi
       <KeyboardReact
         theme="hg-theme-default osk-theme"
         layout={layouts}
-        layoutName={layout}
+        layoutName={mode === 'text' ? layout : mode}
         display={display}
         buttonTheme={buttonTheme}
         buttonAttributes={buttonAttributes}
