@@ -1,45 +1,10 @@
 // The exhibitor portal in a phone's browser, served by a real hub process (`out/node/hub.js`, demo forum, demo PIN):
 // log in, edit a field and see it published, add a photo from the phone and see it in the project's gallery.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { expect, test } from '@playwright/test';
-
-type Hub = { url: string; dataDir: string; process: ChildProcess };
-
-/** A hub on a free loopback port with a data folder of its own (the demo forum loads on first run). */
-async function launchHub(): Promise<Hub> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-portal-e2e-'));
-  const child = spawn(process.execPath, [resolve('out/node/hub.js'), '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`No hub after 60 s:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Hub ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (found) {
-        clearTimeout(timer);
-        ready(found);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => fail(new Error(`The hub stopped (${code}):\n${output}`)));
-  });
-  return { url, dataDir, process: child };
-}
-
-async function stopHub(hub: Hub): Promise<void> {
-  if (hub.process.exitCode === null) {
-    const exited = new Promise((done) => hub.process.once('exit', done));
-    hub.process.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(hub.dataDir, { recursive: true, force: true });
-}
+import { launchHub, stopHub, type Hub } from './hub';
 
 /** Reads the hub's store beside the running hub (read-only), as staff's tools would. */
 function query<T>(hub: Hub, sql: string, ...params: unknown[]): T[] {

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { KioskInfo, Presentation, Result, Slide, StaffPanel, StaffSession } from '../../electron/shared/contract';
+import type { KioskInfo, Presentation, Slide, StaffPanel, StaffSession } from '../../electron/shared/contract';
 import { expect, restartKiosk, startVisit, test } from './fixtures';
+import { call, cornerTaps, demoStaffPin as staffPin, loginDialog, logInStaff, openStaffLogin, staffPanel, tapPin, value } from './staff-kiosk';
 
 // Staff at a kiosk, by touch: the hidden gesture (five taps in the top-left corner), the staff PIN on a keypad that
 // shows dots only, every action of the staff panel, and a presentation that visitors' taps do not leave, that
@@ -9,65 +10,6 @@ import { expect, restartKiosk, startVisit, test } from './fixtures';
 
 // Each test is a whole session of many taps, some with restarts and deliberate waits, on a loaded machine.
 test.describe.configure({ timeout: 150_000 });
-
-/** The demo forum's staff member (demo content only; real staff PINs are set at the hub). */
-const staffPin = '246810';
-
-/** A contract call from inside the page, as the kiosk's own renderer makes it. */
-async function call<T>(page: Page, name: string, input: object = {}): Promise<Result<T>> {
-  return page.evaluate(
-    async ([callName, body]) => {
-      const response = await fetch(`/api/call/${callName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      return (await response.json()) as Result<T>;
-    },
-    [name, JSON.stringify(input)] as const,
-  );
-}
-
-async function value<T>(page: Page, name: string, input: object = {}): Promise<T> {
-  const result = await call<T>(page, name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
-
-/** The hidden gesture: five taps in the top-left corner, well within three seconds. */
-async function cornerTaps(page: Page, taps = 5): Promise<void> {
-  for (let i = 0; i < taps; i += 1) await page.touchscreen.tap(30 + i * 4, 36);
-}
-
-function loginDialog(page: Page): Locator {
-  return page.getByRole('dialog', { name: /^(Вход для персонала|Staff login)$/ });
-}
-
-function staffPanel(page: Page): Locator {
-  return page.getByRole('dialog', { name: /^(Панель персонала|Staff panel)$/ });
-}
-
-async function tapPin(page: Page, pin: string): Promise<void> {
-  const pad = loginDialog(page).getByRole('group', { name: /^(Цифры PIN-кода|PIN keypad)$/ });
-  for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).tap();
-}
-
-/** The gesture once the screen is up (a kiosk just started may still be drawing its first screen): the PIN prompt. */
-async function openStaffLogin(page: Page): Promise<Locator> {
-  await expect(page.locator('.staff-corner')).toBeAttached();
-  await expect(async () => {
-    await cornerTaps(page);
-    await expect(loginDialog(page)).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-  return loginDialog(page);
-}
-
-/** The gesture, the PIN, "Войти": the staff panel is open. */
-async function logInStaff(page: Page): Promise<Locator> {
-  await openStaffLogin(page);
-  await tapPin(page, staffPin);
-  await loginDialog(page).getByRole('button', { name: 'Войти', exact: true }).tap();
-  const panel = staffPanel(page);
-  await expect(panel).toBeVisible();
-  await expect(panel.getByText('Вошли как: Демо-персонал', { exact: false })).toBeVisible();
-  return panel;
-}
 
 const attractButton = (page: Page) => page.getByRole('button', { name: 'Коснитесь экрана, чтобы начать / Touch the screen to start' });
 

@@ -1,42 +1,8 @@
 // A kiosk that syncs with a real hub process: what a visitor sees change when the hub's content changes.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, startKiosk, startVisit, stopKiosk, test, type Kiosk } from './fixtures';
-
-type Hub = { url: string; code: string; dataDir: string; process: ChildProcess };
-
-async function startHub(): Promise<Hub> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-e2e-'));
-  const child = spawn(process.execPath, [resolve('out/node/hub.js'), '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise<Hub>((done, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The hub did not start in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Hub ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      const code = /enrollment code[^:]*: ([A-Z0-9-]+)/.exec(output)?.[1];
-      if (url && code) {
-        clearTimeout(timer);
-        done({ url, code, dataDir, process: child });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`The hub exited with ${code}:\n${output}`)));
-  });
-}
-
-async function stopHub(hub: Hub): Promise<void> {
-  if (hub.process.exitCode === null) {
-    const exited = new Promise((done) => hub.process.once('exit', done));
-    hub.process.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(hub.dataDir, { recursive: true, force: true });
-}
+import { launchHub, stopHub, type Hub } from './hub';
 
 /**
  * Changes one project's Russian title in the hub's store the way the hub records any change: the row gets the next
@@ -80,7 +46,7 @@ test.describe('a kiosk syncing with the hub', () => {
   let kiosk: Kiosk;
 
   test.beforeEach(async () => {
-    hub = await startHub();
+    hub = await launchHub();
     kiosk = await startKiosk(['--hub', hub.url, '--enroll', hub.code, '--sync-seconds', '1']);
   });
 

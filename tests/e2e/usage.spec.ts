@@ -3,15 +3,15 @@
 // items opened, a QR code once it is on screen, one count per search a visitor made (not per keystroke), the language
 // and accessibility choices, the idle reset. An exhibitor at the kiosk leaves no counts at all, and sees their own
 // figures under "My numbers", at a kiosk and in the hub's portal.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { KioskInfo, Page as ResultPage, ProjectCard, RegionSummary, Result, Route, UsageEvent } from '../../electron/shared/contract';
 import { expect, startKiosk, startVisit, stopKiosk, test as base, type Kiosk } from './fixtures';
+import { launchHub, stopHub, type Hub } from './hub';
 
 // Whole visits by touch, with deliberate waits (a search must rest, the kiosk must go idle), several kiosks at once.
 base.describe.configure({ timeout: 240_000 });
@@ -480,36 +480,6 @@ test('nothing is counted while an exhibitor uses the kiosk; "My numbers" shows t
 
 // ---- The portal ----------------------------------------------------------------------------------------------
 
-type Hub = { url: string; dataDir: string; process: ChildProcess };
-
-/** The hub on a free loopback port, on `dataDir` (the demo forum is loaded on the first run). */
-async function launchHub(dataDir: string): Promise<Hub> {
-  const child = spawn(process.execPath, [resolve('out/node/hub.js'), '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`No hub after 60 s:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Hub ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (found) {
-        clearTimeout(timer);
-        ready(found);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => fail(new Error(`The hub stopped (${code}):\n${output}`)));
-  });
-  return { url, dataDir, process: child };
-}
-
-async function stopHub(hub: Hub): Promise<void> {
-  if (hub.process.exitCode !== null) return;
-  const exited = new Promise((done) => hub.process.once('exit', done));
-  hub.process.kill('SIGTERM');
-  await exited;
-}
-
 async function logInAtPortal(page: Page, hub: Hub): Promise<void> {
   await page.goto(`${hub.url}/portal/`);
   await page.getByLabel('Номер стенда').fill(demoBooth);
@@ -549,7 +519,7 @@ test.describe('the portal', () => {
       insert.run('kiosk-1', `${dayBefore(2)}T06`, 'qr', project.id, 1);
       insert.run('kiosk-2', `${dayBefore(1)}T06`, 'project', project.id, 9);
       db.close();
-      await stopHub(hub);
+      await stopHub(hub, { keepData: true });
       hub = await launchHub(dataDir);
       await expect
         .poll(() => {
@@ -581,7 +551,6 @@ test.describe('the portal', () => {
       expect(sent).toEqual([]);
     } finally {
       await stopHub(hub);
-      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
