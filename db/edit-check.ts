@@ -1,5 +1,6 @@
 // The one check of an edited value, used by the kiosk before it saves (so a bad draft is kept with a message) and by
 // the hub when the edit arrives (the hub is the authority and trusts no kiosk).
+import type { EditableField } from '../electron/shared/contract';
 import { editableFields, type EditableTable, type EditRule } from './sync-tables';
 
 /**
@@ -38,4 +39,14 @@ export function checkEditValue(table: EditableTable, field: string, value: unkno
 /** Tidies text the way both sides store it: line breaks as \n, no trailing spaces at the ends. */
 export function normaliseEditText(value: string): string {
   return value.replace(/\r\n?/g, '\n').trim();
+}
+
+/** The fields of a table an exhibitor may edit, as the editor shows them (the same list at a kiosk and in the portal). */
+export function editableFieldList(table: EditableTable): EditableField[] {
+  const rules: Record<string, EditRule> = editableFields[table];
+  return Object.entries(rules).map(([name, rule]): EditableField => {
+    if ('flag' in rule) return { name, kind: 'flag' };
+    if ('media' in rule) return { name, kind: 'media' };
+    return { name, kind: 'text', maxLength: rule.maxLength, multiline: rule.multiline === true };
+  });
 }

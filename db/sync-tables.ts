@@ -236,8 +236,8 @@ export function checkRow(table: SyncedTable, row: Record<string, unknown>): stri
  */
 export const editableFields = {
   exhibitors: {
-    about_ru: { maxLength: 2000 },
-    about_en: { maxLength: 2000 },
+    about_ru: { maxLength: 2000, multiline: true },
+    about_en: { maxLength: 2000, multiline: true },
     hours_ru: { maxLength: 200 },
     hours_en: { maxLength: 200 },
     today_ru: { maxLength: 140 },
@@ -251,12 +251,12 @@ export const editableFields = {
   projects: {
     title_ru: { maxLength: 160 },
     title_en: { maxLength: 160 },
-    summary_ru: { maxLength: 400 },
-    summary_en: { maxLength: 400 },
-    description_ru: { maxLength: 4000 },
-    description_en: { maxLength: 4000 },
-    visiting_ru: { maxLength: 1000 },
-    visiting_en: { maxLength: 1000 },
+    summary_ru: { maxLength: 400, multiline: true },
+    summary_en: { maxLength: 400, multiline: true },
+    description_ru: { maxLength: 4000, multiline: true },
+    description_en: { maxLength: 4000, multiline: true },
+    visiting_ru: { maxLength: 1000, multiline: true },
+    visiting_en: { maxLength: 1000, multiline: true },
     /** One of the project's own photos (project_media), or null for none. */
     cover_sha256: { media: true },
     hidden: { flag: true },
@@ -264,6 +264,7 @@ export const editableFields = {
 } as const satisfies Partial<Record<SyncedTable, Record<string, EditRule>>>;
 
 /** How an editable field is checked: text up to a length, a 0/1 flag, or a media file the row already has. */
-export type EditRule = { maxLength: number } | { flag: true } | { media: true };
+/** `multiline`: a text of paragraphs, edited in a text area (the others are one line). */
+export type EditRule = { maxLength: number; multiline?: true } | { flag: true } | { media: true };
 
 export type EditableTable = keyof typeof editableFields;

@@ -1,7 +1,7 @@
 // What the exhibitor screens read from the kiosk's copy: who can log in, what they may edit, where their edits stand.
 // Reads only; edits are written by the sync outbox (electron/core/sync/outbox.ts), which also queues them for the hub.
 import type { Db } from '../connection';
-import { editableFields, type EditRule } from '../sync-tables';
+import { editableFieldList } from '../edit-check';
 import type { Bilingual, EditableField, EditableItem, ExhibitorStats, MediaRef } from '../../electron/shared/contract';
 
 type Row = Record<string, unknown>;
@@ -53,16 +53,6 @@ export function writeAttempts(db: Db, subject: string, state: { failures: number
 }
 
 /** Long texts get a multi-line input; the rest are one line. */
-const multiline = new Set(['about_ru', 'about_en', 'description_ru', 'description_en', 'visiting_ru', 'visiting_en']);
-
-function fieldsOf(rules: Record<string, EditRule>): EditableField[] {
-  return Object.entries(rules).map(([name, rule]): EditableField => {
-    if ('flag' in rule) return { name, kind: 'flag' };
-    if ('media' in rule) return { name, kind: 'media' };
-    return { name, kind: 'text', maxLength: rule.maxLength, multiline: multiline.has(name) };
-  });
-}
-
 function valuesOf(row: Row, fields: readonly EditableField[]): Record<string, string | number | null> {
   return Object.fromEntries(fields.map((f) => [f.name, (row[f.name] ?? null) as string | number | null]));
 }
@@ -89,9 +79,9 @@ export function editableItems(db: Db, exhibitorId: string): EditableItem[] {
   const items: EditableItem[] = [];
   const exhibitor = db.prepare('SELECT * FROM exhibitors WHERE id = ? AND deleted = 0').get(exhibitorId) as Row | undefined;
   if (!exhibitor) return items;
-  const exhibitorFields = fieldsOf(editableFields.exhibitors);
+  const exhibitorFields = editableFieldList('exhibitors');
   items.push({ target: 'exhibitor', id: exhibitorId, title: bi(exhibitor, 'name'), fields: exhibitorFields, values: valuesOf(exhibitor, exhibitorFields), photos: [] });
-  const projectFields = fieldsOf(editableFields.projects);
+  const projectFields = editableFieldList('projects');
   const projects = db.prepare('SELECT * FROM projects WHERE exhibitor_id = ? AND deleted = 0 ORDER BY title_ru, id').all(exhibitorId) as Row[];
   for (const project of projects) {
     const id = str(project.id);

@@ -1,11 +1,10 @@
 // The exhibitor's own rows as the portal shows and saves them, read from and written to the hub's store: the same
 // contract values (ExhibitorEntry, EditRecord) as a kiosk's exhibitor screens, so one editor serves both.
 import { randomUUID } from 'node:crypto';
-import { checkEditValue, editRule, normaliseEditText } from '../../db/edit-check';
-import { editableFields, type EditableTable, type EditRule, type WireRow } from '../../db/sync-tables';
+import { checkEditValue, editableFieldList, editRule, normaliseEditText } from '../../db/edit-check';
+import { editableFields, type EditableTable, type WireRow } from '../../db/sync-tables';
 import type { EditPayload } from '../../electron/shared/sync-protocol';
 import type {
-  EditableField,
   EditableItem,
   EditRecord,
   EditState,
@@ -20,8 +19,6 @@ import type {
 import type { ExhibitorEdit, ExhibitorEditStatus, HubStore, StoredRecord } from '../store/hub-store';
 import { decideOwnEdit } from '../sync/rules';
 
-/** Texts longer than this are edited in a multi-line box. */
-const multilineFrom = 400;
 
 /** Where the portal page finds a media file (the sync API's media route needs a kiosk's credential). */
 export const portalMediaUrl = (sha256: string): string => `/portal/media/${sha256}`;
@@ -37,15 +34,6 @@ const text = (row: WireRow, column: string): string => {
 };
 
 export const idKey = (id: string): string => JSON.stringify([id]);
-
-function fieldsOf(table: EditableTable): EditableField[] {
-  const rules: Record<string, EditRule> = editableFields[table];
-  return Object.entries(rules).map(([name, rule]): EditableField => {
-    if ('flag' in rule) return { name, kind: 'flag' };
-    if ('media' in rule) return { name, kind: 'media' };
-    return { name, kind: 'text', maxLength: rule.maxLength, multiline: rule.maxLength >= multilineFrom };
-  });
-}
 
 function valuesOf(table: EditableTable, row: WireRow): Record<string, string | number | null> {
   return Object.fromEntries(Object.keys(editableFields[table]).map((name) => [name, row[name] ?? null]));
@@ -97,7 +85,7 @@ export async function entryOf(store: HubStore, exhibitorId: string): Promise<Res
       target: 'exhibitor',
       id: exhibitorId,
       title: session.name,
-      fields: fieldsOf('exhibitors'),
+      fields: editableFieldList('exhibitors'),
       values: valuesOf('exhibitors', exhibitor),
       photos: [],
     },
@@ -109,7 +97,7 @@ export async function entryOf(store: HubStore, exhibitorId: string): Promise<Res
       target: 'project',
       id,
       title: { ru: text(project, 'title_ru'), en: text(project, 'title_en') },
-      fields: fieldsOf('projects'),
+      fields: editableFieldList('projects'),
       values: valuesOf('projects', project),
       photos: await projectPhotos(store, id, links),
     });

@@ -139,7 +139,8 @@ describe('exhibitor edits at the kiosk', () => {
     expect(fields).not.toContain('booth');
     expect(fields).not.toContain('region_id');
     const project = entry.items.find((i) => i.target === 'project') as EditableItem;
-    expect(project.fields.find((f) => f.name === 'summary_ru')).toEqual({ name: 'summary_ru', kind: 'text', maxLength: 400, multiline: false });
+    expect(project.fields.find((f) => f.name === 'summary_ru')).toEqual({ name: 'summary_ru', kind: 'text', maxLength: 400, multiline: true });
+    expect(project.fields.find((f) => f.name === 'title_ru')).toEqual({ name: 'title_ru', kind: 'text', maxLength: 160, multiline: false });
     expect(project.photos.length).toBeGreaterThan(0);
   });
 
