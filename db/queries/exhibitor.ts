@@ -140,15 +140,30 @@ export function exhibitorStats(db: Db, exhibitorId: string): ExhibitorStats {
        WHERE p.exhibitor_id = ? AND s.deleted = 0 ORDER BY s.day`,
     )
     .all(exhibitorId) as { project_id: string; day: string; opens: number; qr_shown: number }[];
+  return statsTable(
+    projects.map((p) => ({ id: str(p.id), title: bi(p, 'title') })),
+    rows.map((r) => ({ projectId: r.project_id, day: r.day, opens: r.opens, qrShown: r.qr_shown })),
+  );
+}
+
+/**
+ * An exhibitor's figures as the screens show them: every project (in the order given) against every day that has any
+ * figure, zero where a project has none that day. Shared by the kiosk (its synced copy) and the portal (the hub's).
+ */
+export function statsTable(
+  projects: readonly { id: string; title: Bilingual }[],
+  rows: readonly { projectId: string; day: string; opens: number; qrShown: number }[],
+): ExhibitorStats {
   const days = [...new Set(rows.map((r) => r.day))].sort();
+  const byKey = new Map(rows.map((r) => [`${r.projectId}\u0000${r.day}`, r]));
   return {
     days,
     projects: projects.map((p) => ({
-      id: str(p.id),
-      title: bi(p, 'title'),
+      id: p.id,
+      title: p.title,
       perDay: days.map((day) => {
-        const row = rows.find((r) => r.project_id === p.id && r.day === day);
-        return { day, opens: row?.opens ?? 0, qrShown: row?.qr_shown ?? 0 };
+        const row = byKey.get(`${p.id}\u0000${day}`);
+        return { day, opens: row?.opens ?? 0, qrShown: row?.qrShown ?? 0 };
       }),
     })),
   };

@@ -2,6 +2,7 @@
 // contract values (ExhibitorEntry, EditRecord) as a kiosk's exhibitor screens, so one editor serves both.
 import { randomUUID } from 'node:crypto';
 import { checkEditValue, editableFieldList, editRule, normaliseEditText } from '../../db/edit-check';
+import { statsTable } from '../../db/queries/exhibitor';
 import { editableFields, type EditableTable, type WireRow } from '../../db/sync-tables';
 import type { EditPayload } from '../../electron/shared/sync-protocol';
 import type {
@@ -237,16 +238,8 @@ export async function statsOf(store: HubStore, exhibitorId: string): Promise<Exh
   const projects = (await ownProjects(store, exhibitorId)).sort((a, b) => String(a.title_ru).localeCompare(String(b.title_ru), 'ru') || String(a.id).localeCompare(String(b.id)));
   const own = new Set(projects.map((p) => String(p.id)));
   const rows = (await store.listRecords('project_stats')).flatMap((r) => (r.row && own.has(String(r.row.project_id)) ? [r.row] : []));
-  const days = [...new Set(rows.map((r) => String(r.day)))].sort();
-  return {
-    days,
-    projects: projects.map((p) => ({
-      id: String(p.id),
-      title: { ru: String(p.title_ru ?? ''), en: String(p.title_en ?? '') },
-      perDay: days.map((day) => {
-        const row = rows.find((r) => r.project_id === p.id && r.day === day);
-        return { day, opens: Number(row?.opens ?? 0), qrShown: Number(row?.qr_shown ?? 0) };
-      }),
-    })),
-  };
+  return statsTable(
+    projects.map((p) => ({ id: String(p.id), title: { ru: String(p.title_ru ?? ''), en: String(p.title_en ?? '') } })),
+    rows.map((r) => ({ projectId: String(r.project_id), day: String(r.day), opens: Number(r.opens ?? 0), qrShown: Number(r.qr_shown ?? 0) })),
+  );
 }
