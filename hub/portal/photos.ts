@@ -13,6 +13,8 @@ export const maxPhotoBytes = 15 * 1024 * 1024;
 export const maxPhotoPixels = 100_000_000;
 /** The stored photo fits in this square: sharper than any kiosk's screen shows a gallery photo. */
 export const photoSide = 1600;
+/** The most photos one project's gallery takes from the portal: more is a slideshow nobody at a kiosk sits through. */
+export const maxProjectPhotos = 24;
 const jpegQuality = 82;
 
 // libvips keeps recently decoded images in a cache; an uploaded original must not linger in memory after the upload.
@@ -105,6 +107,10 @@ export async function addProjectPhoto(
   // Decoding, and the position after the last photo, one upload at a time: two uploads in parallel would otherwise
   // take the same position.
   return oneAtATime(async () => {
+    const count = (await store.listRecords('project_media')).filter((r) => r.row?.project_id === projectId).length;
+    if (count >= maxProjectPhotos) {
+      return { ok: false, refusal: { code: 'invalid_input', message: `A project has at most ${maxProjectPhotos} photos; ask the organizers to remove some first.` } };
+    }
     const processed = await processPhoto(bytes);
     if (!processed.ok) return processed;
     const at = now();

@@ -17,6 +17,7 @@ import { findPortalDir, portalPolicy } from '../../hub/portal/page';
 import { idleLimitMs } from '../../hub/portal/sessions';
 import { createPortalClient } from '../../renderer/src/portal/api';
 import { cleanUp, demoAuthor, editableDemo, hubRow, kioskValue, startHub, startKiosk, tempDir, type TestHub } from '../sync/harness';
+import { maxProjectPhotos } from '../../hub/portal/photos';
 
 afterEach(cleanUp);
 
@@ -484,6 +485,28 @@ function pixelBomb(width: number, height: number): Buffer {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('portal photo upload', () => {
+  it('takes at most maxProjectPhotos photos per project and writes nothing for a refused one', async () => {
+    const hub = await startHub({ demo: editableDemo });
+    const browser = new Browser(hub);
+    value(await browser.login('omsk-polymer'));
+    const [project = ''] = await projectsOf(hub, 'omsk-polymer');
+    const links = () => hub.store.listRecords('project_media').then((rows) => rows.filter((r) => r.row?.project_id === project));
+    const existing = await links();
+    // Fill the gallery up to one below the limit (the links alone count).
+    const fill = Array.from({ length: maxProjectPhotos - 1 - existing.length }, (_, i) => ({
+      table: 'project_media' as const,
+      key: JSON.stringify([project, `${'f'.repeat(60)}${String(i).padStart(4, '0')}`]),
+      row: { project_id: project, sha256: `${'f'.repeat(60)}${String(i).padStart(4, '0')}`, position: 100 + i, caption_ru: '', caption_en: '' },
+    }));
+    await hub.store.writeRecords(fill, hub.clock.now);
+    const photo = () => sharp({ create: { width: 64, height: 64, channels: 3, background: `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}` } }).jpeg().toBuffer();
+    expect((await browser.upload(project, await photo())).status).toBe(200);
+    expect(await links()).toHaveLength(maxProjectPhotos);
+    const refused = await browser.upload(project, await photo());
+    expect(error(refused)).toMatchObject({ code: 'invalid_input', message: expect.stringContaining(`at most ${maxProjectPhotos} photos`) });
+    expect(await links()).toHaveLength(maxProjectPhotos);
+  });
+
   it('stores a photo upright, within 1600 px, re-encoded without metadata, as media and project_media that kiosks pull', async () => {
     const hub = await startHub({ demo: editableDemo });
     const kiosk = await startKiosk({ hub });
