@@ -114,8 +114,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore<SyncPort> 
   const onCatalogChanged = (dataAsOf: string) => {
     events.emit('catalog.changed', { dataAsOf });
     // New staff or exhibitor PINs, or a new schedule, may have arrived with the page.
-    staff.checkCredentials();
-    exhibitors.checkCredentials();
+    try {
+      staff.checkCredentials();
+      exhibitors.checkCredentials();
+    } catch (error) {
+      log.write('warn', `credentials not checked after sync: ${error instanceof Error ? error.message : String(error)}`);
+    }
     presentations.tick();
   };
   const onStatus = (status: SyncStatus) => events.emit('sync.status', toStatusInfo(status));
@@ -150,19 +154,25 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore<SyncPort> 
   // `--idle-seconds` holds for this run until staff choose an idle timeout at the kiosk.
   let idleOverride = options.idleSeconds;
   const kioskInfo = () => readKioskInfo(db, options.appVersion, idleOverride);
-  const presentations = new Presentations(db, now, {
-    changed: (presentation) => {
-      log.write('info', `[staff] presentation ${presentation ? `started (${presentation.source}: ${playlistText(presentation.playlist)})` : 'ended'}`);
-      events.emit('presentation.changed', presentation);
+  const presentations = new Presentations(
+    db,
+    now,
+    {
+      changed: (presentation) => {
+        log.write('info', `[staff] presentation ${presentation ? `started (${presentation.source}: ${playlistText(presentation.playlist)})` : 'ended'}`);
+        events.emit('presentation.changed', presentation);
+      },
+      banner: (banner) => events.emit('kiosk.banner', banner),
     },
-    banner: (banner) => events.emit('kiosk.banner', banner),
-  });
+    () => exhibitors.active() || staff.active(),
+    (line) => log.write('warn', `[staff] ${line}`),
+  );
   const emit = {
     kioskChanged: (info: KioskInfo) => events.emit('kiosk.changed', info),
     reload: () => events.emit('kiosk.reload', {}),
     staffEnded: () => events.emit('staff.ended', {}),
   };
-  registerStaffCommands({ db, sync, presentations, emit, now, log });
+  registerStaffCommands({ db, sync, presentations, emit, now, log, inUse: () => exhibitors.active() || staff.active() });
   const staff = staffHandlers({
     db,
     sync,

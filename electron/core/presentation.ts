@@ -32,6 +32,12 @@ export class Presentations {
     private readonly db: Db,
     private readonly now: () => Date,
     private readonly events: PresentationEvents,
+    /**
+     * True while an exhibitor or staff member is using the screen: the schedule does not start a presentation over
+     * their work (it starts at the next look once they are done).
+     */
+    private readonly inUse: () => boolean = () => false,
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
 
   private stored(): Stored | null {
@@ -84,15 +90,24 @@ export class Presentations {
    * this slot), ends a scheduled presentation whose slot is over or was removed.
    */
   tick(): void {
+    try {
+      this.applySchedule();
+    } catch (error) {
+      // A disk that cannot be written or a database busy for too long: the next look tries again.
+      this.log(`schedule not applied: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private applySchedule(): void {
     const at = this.now().getTime();
     const active = activeScheduled(scheduleFor(this.db, this.zone()), at);
     const running = this.stored();
     const occurrence = active ? occurrenceOf(active) : null;
     if (running?.source === 'schedule' && running.occurrence !== occurrence) {
       this.write(null);
-      return this.tick();
+      return this.applySchedule();
     }
-    if (!active || running || readSetting(this.db, dismissedKey) === occurrence) return;
+    if (!active || running || readSetting(this.db, dismissedKey) === occurrence || this.inUse()) return;
     this.write({
       playlist: active.playlist,
       intervalSeconds: active.intervalSeconds,

@@ -164,7 +164,14 @@ function start(): void {
           log: (line) => console.log(`[updater] ${line}`),
         });
       }
-      core?.sync.onCommand('install_update', () => (updates?.installNow() === 'installing' ? 'done' : 'failed'));
+      core?.sync.onCommand('install_update', () => {
+        const outcome = updates?.installNow() ?? 'not-packaged';
+        if (outcome === 'installing') return 'done';
+        // The hub shows why: staff can send it again later.
+        throw new Error(
+          { busy: 'the kiosk is in use or already installing', 'nothing-downloaded': 'no update has been downloaded yet', 'not-packaged': 'this build does not update itself' }[outcome],
+        );
+      });
       core?.sync.onCommand('reload', () => {
         if (!window.isDestroyed()) window.webContents.reload();
         return 'done';

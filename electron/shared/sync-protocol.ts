@@ -203,7 +203,7 @@ export const commandPayloads = {
   reload: z.object({}),
   /** Electron shell only: install a downloaded update now if nobody is using the kiosk. */
   install_update: z.object({}),
-  /** A message over every screen until `minutes` after the hub issued it; empty texts clear the banner. */
+  /** A message over every screen for `minutes` from when the kiosk receives it; empty texts clear the banner. */
   banner: z.object({ ru: z.string().max(300), en: z.string().max(300).default(''), minutes: z.number().int().min(1).max(24 * 60).default(30) }),
 } as const;
 export type CommandKind = keyof typeof commandPayloads;

@@ -100,7 +100,7 @@ ${devices.length === 0
 <th>Последняя ошибка / Last error</th><th>Часы киоска / Clock offset</th><th>Журнал / Log</th></tr></thead>
 <tbody>${devices.map((d) => kioskRow(d, view.catalog, view.now))}</tbody>
 </table></div>`}`;
-  return layout('Киоски / Kiosks', session, body, [], html`<meta http-equiv="refresh" content="15">
+  return layout('Киоски / Kiosks', session, body, [], html`<meta http-equiv="refresh" content="15; url=/staff/kiosks?auto=1">
 `);
 }
 

@@ -25,7 +25,7 @@ import type { Html } from './html';
 export type FleetRoutesContext = {
   store: HubStore;
   now: () => number;
-  currentSession: (request: FastifyRequest) => Promise<StaffSession | null>;
+  currentSession: (request: FastifyRequest, options?: { touch?: boolean }) => Promise<StaffSession | null>;
   /** The session of a POST whose form carries its CSRF token; otherwise the refusal (403) is sent and null returned. */
   postingSession: (request: FastifyRequest, reply: FastifyReply, csrf: string | undefined) => Promise<StaffSession | null>;
   sendPage: (reply: FastifyReply, page: Html, status?: number) => FastifyReply;
@@ -64,7 +64,9 @@ export function registerFleetPages(staff: FastifyInstance, context: FleetRoutesC
   // ---- the dashboard ----
 
   staff.get('/kiosks', async (request, reply) => {
-    const session = await currentSession(request);
+    // `?auto=1` is the page's own refresh, not staff at work: it does not restart the session's idle clock.
+    const auto = (request.query as Record<string, unknown>).auto === '1';
+    const session = await currentSession(request, { touch: !auto });
     if (!session) return toLogin(reply);
     const [devices, catalog] = await Promise.all([store.listDevices(), fleetCatalog(store)]);
     return sendPage(reply, kiosksPage(session, { devices, catalog, now: now() }));

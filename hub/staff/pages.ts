@@ -49,7 +49,7 @@ export type LoginPageState = {
   noAccounts: boolean;
   csrfToken: string;
   login?: string;
-  error?: 'wrong' | 'wait' | 'expired_form' | 'signed_out' | 'session_ended';
+  error?: 'wrong' | 'wait' | 'busy' | 'expired_form' | 'signed_out' | 'session_ended';
   /** Seconds until the next attempt is allowed (with 'wait', or after a wrong password that started a delay). */
   waitSeconds?: number;
 };
@@ -57,6 +57,7 @@ export type LoginPageState = {
 const loginMessages: Record<NonNullable<LoginPageState['error']>, string> = {
   wrong: 'Неверный логин или пароль. / Wrong login or password.',
   wait: 'Слишком много неверных попыток. / Too many wrong attempts.',
+  busy: 'Хаб сейчас проверяет много входов; попробуйте через пару секунд. / The hub is checking many logins right now; try again in a few seconds.',
   expired_form: 'Форма устарела, попробуйте ещё раз. / The form has expired; please try again.',
   signed_out: 'Вы вышли. / You have logged out.',
   session_ended: 'Сессия закончилась, войдите снова. / Your session has ended; please log in again.',

@@ -12,6 +12,8 @@ import type { Html } from './html';
 import { isReviewNotice, loginPage, logoutPage, messagePage, reviewsPage, settingsPage, type LoginPageState, type ReviewNotice } from './pages';
 import { loginPattern, maxPasswordLength, normaliseLogin, verifyPassword } from './password';
 import {
+  BusyError,
+  createLimiter,
   createSerialiser,
   hashSessionId,
   loginCookie,
@@ -61,6 +63,9 @@ export function registerStaffPages(app: HubServer, options: StaffPagesOptions): 
 function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPagesOptions): Promise<void> {
   const { store, now } = options;
   const serialised = createSerialiser();
+  // Password checks over all logins: two at a time, sixteen waiting; more is answered "busy" (see createLimiter).
+  const passwordChecks = createLimiter(2, 16);
+  const checkPassword = (...args: Parameters<typeof verifyPassword>) => passwordChecks(() => verifyPassword(...args));
 
   // Forms post as application/x-www-form-urlencoded; parsed here only, small, as plain strings.
   if (!staff.hasContentTypeParser(formParser)) {
@@ -92,7 +97,7 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
   staff.setNotFoundHandler((_request, reply) => sendPage(reply, messagePage('Не найдено / Not found', 'Такой страницы нет. / No such page.'), 404));
 
   /** The signed-in session of a request, its idle clock restarted; an expired one is ended and gives null. */
-  async function currentSession(request: FastifyRequest): Promise<StaffSession | null> {
+  async function currentSession(request: FastifyRequest, options: { touch?: boolean } = {}): Promise<StaffSession | null> {
     const id = parseCookies(request.headers.cookie).get(sessionCookie);
     if (!id || !secretPattern.test(id)) return null;
     const idHash = hashSessionId(id);
@@ -103,6 +108,8 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
       await store.endStaffSession(idHash);
       return null;
     }
+    // A page that refreshes itself (the dashboard) is not staff at work: it does not keep an idle session alive.
+    if (options.touch === false) return session;
     await store.touchStaffSession(idHash, at);
     return { ...session, lastSeenAt: at };
   }
@@ -164,11 +171,21 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
       return showLogin(request, reply, { error: 'expired_form', login: form.login.slice(0, 40) }, 403);
     }
     const login = normaliseLogin(form.login);
-    // A login that cannot exist is never throttled or stored, but costs the same time as a wrong password.
-    if (!loginPattern.test(login)) {
-      await verifyPassword(form.password, null);
-      return showLogin(request, reply, { error: 'wrong', login: form.login.slice(0, 40) }, 401);
+    try {
+      // A login that cannot exist is never throttled or stored, but costs the same time as a wrong password.
+      if (!loginPattern.test(login)) {
+        await checkPassword(form.password, null);
+        return showLogin(request, reply, { error: 'wrong', login: form.login.slice(0, 40) }, 401);
+      }
+      return await logIn(request, reply, form, login);
+    } catch (error) {
+      if (!(error instanceof BusyError)) throw error;
+      reply.header('retry-after', '2');
+      return showLogin(request, reply, { error: 'busy', login: form.login.slice(0, 40) }, 503);
     }
+  });
+
+  async function logIn(request: FastifyRequest, reply: FastifyReply, form: z.infer<typeof loginForm>, login: string): Promise<FastifyReply> {
     const subject = `staff:${login}`;
     const outcome = await serialised(subject, async () => {
       const at = now();
@@ -176,7 +193,7 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
       const wait = waitFor(attempts, at);
       if (wait > 0) return { kind: 'wait' as const, wait };
       const account = await store.staffAccount(login);
-      const ok = await verifyPassword(form.password, account && account.disabledAt === null ? account : null);
+      const ok = await checkPassword(form.password, account && account.disabledAt === null ? account : null);
       if (!ok) {
         const next = afterFailure(attempts, at);
         await store.setLoginAttempts(subject, next);
@@ -204,7 +221,7 @@ function staffPlugin(staff: FastifyInstance, app: HubServer, options: StaffPages
       setCookie(loginCookie, '', { secure: secure(request), maxAgeSeconds: 0 }),
     ]);
     return reply.redirect(homePath, 303);
-  });
+  }
 
   staff.get('/logout', async (request, reply) => {
     const session = await currentSession(request);

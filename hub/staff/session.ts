@@ -85,3 +85,37 @@ export function createSerialiser(): <T>(key: string, task: () => Promise<T>) => 
     return run;
   };
 }
+
+/** Too many password checks at once: the caller answers "busy, try again" instead of queueing without end. */
+export class BusyError extends Error {
+  constructor() {
+    super('Too many password checks at once');
+    this.name = 'BusyError';
+  }
+}
+
+/**
+ * Runs at most `running` tasks at once and lets at most `waiting` more wait their turn; a task beyond those is refused
+ * with BusyError at once. For the staff login's password checks: each costs tens of milliseconds of a core (scrypt),
+ * so a flood of logins under many names must not take the hub's CPU from the kiosks it serves.
+ */
+export function createLimiter(running: number, waiting: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  const release = () => {
+    active -= 1;
+    const next = queue.shift();
+    if (next) {
+      active += 1;
+      next();
+    }
+  };
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    if (active < running) {
+      active += 1;
+      return task().finally(release);
+    }
+    if (queue.length >= waiting) return Promise.reject(new BusyError());
+    return new Promise<void>((start) => queue.push(start)).then(() => task().finally(release));
+  };
+}

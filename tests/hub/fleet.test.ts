@@ -206,6 +206,18 @@ describe('the fleet pages: sessions and CSRF', () => {
     // The expired session is gone from the store, not just refused.
     expect(hub.store.db.prepare('SELECT count(*) AS n FROM staff_sessions').get()).toEqual({ n: 0 });
   });
+
+  it('the dashboard refreshing itself does not keep a session alive that nobody uses', async () => {
+    const hub = await staffHub();
+    const browser = await loggedIn(hub, 'anna', password);
+    // A browser left open on the dashboard: it reloads itself every 15 s for longer than the idle time.
+    for (let waited = 15_000; waited < sessionIdleMs; waited += 15_000) {
+      hub.clock.now += 15_000;
+      expect((await browser.get('/staff/kiosks?auto=1')).status).toBe(200);
+    }
+    hub.clock.now += 15_000;
+    expect((await browser.get('/staff/kiosks?auto=1')).location).toBe('/staff/login?m=session_ended');
+  });
 });
 
 // ---- the dashboard -----------------------------------------------------------------------------------------------------
@@ -243,7 +255,7 @@ describe('the dashboard', () => {
 
     const browser = await loggedIn(hub, 'anna', password);
     const page = (await browser.get('/staff/kiosks')).text;
-    expect(page).toContain('<meta http-equiv="refresh" content="15">');
+    expect(page).toContain('<meta http-equiv="refresh" content="15; url=/staff/kiosks?auto=1">');
     expect(page).toMatch(/Киосков: <strong>3<\/strong>, в сети: <strong>2<\/strong>/);
     expect(page).not.toContain(gone.id);
 

@@ -80,6 +80,22 @@ describe('commands from the hub', () => {
   });
 });
 
+describe('enrollment at the staff panel', () => {
+  it('wins over the hub address the kiosk is launched with', async () => {
+    const hub = await startHub();
+    const kiosk = await startKiosk({ media: false });
+    await call(kiosk, 'staff.login', { pin: demoStaffPin });
+    await call(kiosk, 'staff.enroll', { hubUrl: hub.url, code: await hub.enrollCode() });
+    await call(kiosk, 'staff.logout');
+    expect(await kiosk.sync.cycle()).toBe(true);
+    // The next start passes the launcher's old --hub: ignored, the kiosk keeps syncing with the hub staff chose.
+    kiosk.sync.connect('http://127.0.0.1:9', undefined);
+    expect(kiosk.sync.status().hubUrl).toBe(hub.url);
+    expect(await kiosk.sync.cycle()).toBe(true);
+    expect(kiosk.sync.status()).toMatchObject({ state: 'idle', blocked: '' });
+  });
+});
+
 describe('a scheduled presentation', () => {
   it('starts and stops on time at the kiosk with the network cut', async () => {
     const hub = await startHub();

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import { hallPlan, readSetting, writeSetting } from '../../../db/queries/catalog';
 import { readAttempts, writeAttempts } from '../../../db/queries/exhibitor';
+import { demoStaff } from '../../../db/demo/pins';
 import { presentationSlides, staffCredentials } from '../../../db/queries/staff';
 import type { KioskInfo, Playlist, StaffAction, StaffPanel, StaffSession } from '../../shared/contract';
 import { pinKdf } from '../../shared/exhibitor-proof';
@@ -16,7 +17,7 @@ import { CallError, type HandlerPart } from '../dispatch';
 import type { KioskLog } from '../log';
 import type { Presentations } from '../presentation';
 import { countPending, enqueue } from '../sync/outbox';
-import type { SyncPort } from '../sync/sync-client';
+import { panelHubKey, type SyncPort } from '../sync/sync-client';
 import { toStatusInfo } from './sync';
 
 /** A staff session with no staff call for this long ends by itself. */
@@ -63,12 +64,14 @@ export type StaffDesk = {
 const unauthorized = (message = 'Staff PIN needed.'): CallError => new CallError({ code: 'unauthorized', message });
 
 /** The hub's command kinds this kiosk carries out (sync_now is the sync cycle itself). */
-export function registerStaffCommands(deps: Pick<StaffDeps, 'sync' | 'presentations' | 'emit' | 'db' | 'now' | 'log'>): void {
+export function registerStaffCommands(deps: Pick<StaffDeps, 'sync' | 'presentations' | 'emit' | 'db' | 'now' | 'log'> & { inUse: () => boolean }): void {
   const logCommand = (kind: string, detail: string) => {
     deps.log.write('info', `[staff] hub command ${kind}${detail ? `: ${detail}` : ''}`);
   };
   deps.sync.onCommand('presentation_start', (command) => {
     const payload = commandPayloads.presentation_start.parse(command.payload);
+    // Never over someone's work: an exhibitor's unsaved edits or a staff member at the panel.
+    if (deps.inUse()) throw new Error('an exhibitor or a staff member is using this kiosk; send it again in a few minutes');
     deps.presentations.start(payload.playlist, payload.intervalSeconds, 'hub', 'hub');
     logCommand(command.kind, playlistText(payload.playlist));
     return 'done';
@@ -194,9 +197,10 @@ export function staffHandlers(deps: StaffDeps): StaffDesk {
         }
         writeAttempts(db, throttleSubject, afterSuccess());
         const s: Session = { staffId: match.staffId, name: match.name, verifier: match.verifier, lastUsed: 0 };
+        // Logged first: a login that cannot be logged (a disk that fails to write) opens no session.
+        logAction(s, 'login');
         session = s;
         touch(s);
-        logAction(s, 'login');
         return { staffId: s.staffId, name: s.name };
       } finally {
         verifying = false;
@@ -279,6 +283,7 @@ export function staffHandlers(deps: StaffDeps): StaffDesk {
         logAction(s, 'enroll_failed', `${address}: ${reason}`);
         throw new CallError({ code: 'unavailable', message: `Enrollment with ${address} failed: ${reason}` });
       }
+      writeSetting(db, panelHubKey, address);
       logAction(s, 'enroll', address);
       return panel(s);
     },
@@ -300,6 +305,8 @@ export function staffHandlers(deps: StaffDeps): StaffDesk {
     'staff.quit': () => {
       const s = required();
       if (!deps.quit) throw new CallError({ code: 'unavailable', message: 'Quitting is only possible in the kiosk app.' });
+      // The demo staff PIN is printed in the README: it may look around, never leave the app for the desktop.
+      if (s.staffId === demoStaff.staffId) throw new CallError({ code: 'unauthorized', message: 'The demo staff login cannot quit the app; use a staff PIN from the hub.' });
       logAction(s, 'quit');
       const quit = deps.quit;
       setTimeout(quit, 100).unref();

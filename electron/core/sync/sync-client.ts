@@ -65,6 +65,8 @@ export type SyncClientOptions = {
 };
 
 const leaseMs = 60_000;
+/** Set (in kiosk_settings) to the hub staff enrolled this kiosk with at its panel: `--hub` does not override it. */
+export const panelHubKey = 'sync.panel_hub';
 /** Set (in kiosk_settings) when the hub asked for a rebuild, until the hub was shown the newest answered mutation. */
 const verifyOutboxKey = 'sync.verify_outbox';
 
@@ -220,6 +222,12 @@ export class SyncClient implements SyncPort {
   connect(hubUrl: string, enrollCode?: string, name = ''): void {
     const row = this.row();
     if (row.token && row.hub_url === hubUrl) return;
+    // Staff enrolled this kiosk at its panel: their choice wins over the address it was launched with.
+    const fromPanel = readSetting(this.db, panelHubKey);
+    if (row.token && fromPanel === row.hub_url) {
+      this.log(`--hub ${hubUrl} ignored: staff enrolled this kiosk with ${fromPanel} at its panel`);
+      return;
+    }
     if (!enrollCode) {
       this.db.prepare('UPDATE sync_state SET hub_url = ? WHERE id = 1').run(hubUrl);
       return;

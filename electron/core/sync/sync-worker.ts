@@ -13,7 +13,9 @@ const data = workerData as WorkerData;
 const send = (message: FromWorker) => port.postMessage(message);
 
 let context = { mode: 'attract', logTail: [] as string[] };
-let nextId = 1;
+// Ids unique to this worker (thread ids are never reused in a process): an answer meant for a worker that died is
+// never taken for one of ours.
+let nextId = threadId * 1_000_000 + 1;
 const waiting = new Map<number, (message: ToWorker) => void>();
 const ask = <T extends ToWorker>(message: (id: number) => FromWorker, timeoutMs: number): Promise<T> =>
   new Promise((resolve, reject) => {

@@ -86,7 +86,10 @@ export function useCornerGesture(enabled: boolean, onGesture: () => void): void 
     let taps: number[] = [];
     const onPointerDown = (event: PointerEvent) => {
       if (!event.isPrimary) return;
-      if (event.clientX > cornerSize || event.clientY > cornerSize) {
+      // A tap on a control in the corner (Back, on a visitor's screen) is the visitor's: five quick Backs must not open
+      // the staff prompt.
+      const onControl = event.target instanceof Element && event.target.closest('button, a, input, select, textarea, [role="button"]') !== null;
+      if (event.clientX > cornerSize || event.clientY > cornerSize || onControl) {
         taps = [];
         return;
       }

@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoPin, demoPins } from '../../../db/demo/pins';
+import { demoPin, demoPins, demoStaffPin } from '../../../db/demo/pins';
 import { DataFolderError } from '../../../electron/core/db-guard';
 import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk-core';
 import type { KioskError, Result } from '../../../electron/shared/contract';
@@ -69,6 +69,9 @@ describe('a data folder that cannot be written', () => {
     expect(await answer(core, 'exhibitor.login', { login: team, pin: demoPin })).toMatchObject({ ok: true });
 
     expect(makeReadOnly(dir), 'this machine could not make a folder read-only').toBe(true);
+    // A staff login cannot be logged on a read-only disk: it is refused cleanly and leaves no session behind.
+    expect(errorOf(await answer(core, 'staff.login', { pin: demoStaffPin }))?.code).toBe('unavailable');
+    expect(await answer(core, 'staff.session')).toEqual({ ok: true, value: null });
 
     // Visitors keep browsing and searching.
     expect(await answer(core, 'projects.list', {})).toEqual(before);
@@ -80,6 +83,7 @@ describe('a data folder that cannot be written', () => {
     // The attract loop still ends the exhibitor's session, though the visit could not be counted.
     await answer(core, 'kiosk.activity', { activity: 'attract' });
     expect(await answer(core, 'exhibitor.session')).toEqual({ ok: true, value: null });
+    expect(await answer(core, 'staff.session')).toEqual({ ok: true, value: null });
     // The next visitor's taps cannot be counted: said, not thrown.
     expect(errorOf(await answer(core, 'kiosk.activity', { activity: 'visit' }))?.code).toBe('unavailable');
     expect(errorOf(await answer(core, 'usage.record', { kind: 'screen', screen: 'home' }))?.code).toBe('unavailable');

@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { demoStaff, demoStaffPin } from '../../../db/demo/pins';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { demoPin, demoPins, demoStaff, demoStaffPin } from '../../../db/demo/pins';
 import { createPinVerifier } from '../../../electron/core/auth/pin';
 import { staffSessionIdleMs } from '../../../electron/core/handlers/staff';
 import { createKioskCore, type KioskCore, type KioskCoreOptions } from '../../../electron/core/kiosk-core';
@@ -115,6 +115,24 @@ describe('staff login at the kiosk', () => {
     expect(ended).toHaveLength(1);
   });
 
+  it('tells the screen when the session ends by itself after idle minutes', async () => {
+    const core = start(dataDir(), { now: morning });
+    await value(core, 'staff.login', { pin: demoStaffPin });
+    const ended: unknown[] = [];
+    core.events.on('staff.ended', (e) => ended.push(e));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await value(core, 'staff.panel');
+      vi.advanceTimersByTime(staffSessionIdleMs - 1000);
+      expect(ended).toHaveLength(0);
+      vi.advanceTimersByTime(2000);
+      expect(ended).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await value(core, 'staff.session')).toBeNull();
+  });
+
   it('ends the session after idle minutes and when the attract loop comes back', async () => {
     const clock = { now: morning };
     const core = start(dataDir(), clock);
@@ -170,11 +188,18 @@ describe('the staff panel', () => {
     expect(reloads).toHaveLength(1);
   });
 
-  it('quits through the shell when the shell gives a way to', async () => {
+  it('quits through the shell when the shell gives a way to, never for the demo staff login', async () => {
     let quits = 0;
     const core = start(dataDir(), { now: morning }, { quit: () => void quits++ });
     await value(core, 'staff.login', { pin: demoStaffPin });
     expect((await value<StaffPanel>(core, 'staff.panel')).canQuit).toBe(true);
+    // The demo PIN is in the README: it never reaches the desktop.
+    expect(await failure(core, 'staff.quit')).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('demo staff login cannot quit') });
+    const real = createPinVerifier('97531864');
+    core.db
+      .prepare('INSERT INTO staff_pins (staff_id, name, verify_salt, verifier, kdf) VALUES (?, ?, ?, ?, ?)')
+      .run('ivanova', 'Иванова', real.verifySalt, real.verifier, JSON.stringify(real.kdf));
+    await value(core, 'staff.login', { pin: '97531864' });
     await value(core, 'staff.quit');
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(quits).toBe(1);
@@ -252,6 +277,19 @@ describe('presentations', () => {
     expect(await tick()).toBeNull();
   });
 
+  it('waits for an exhibitor or a staff member to finish before a scheduled slot starts', async () => {
+    const clock = { now: Date.parse('2026-12-03T10:04:00Z') };
+    const core = start(dataDir(), clock);
+    core.db
+      .prepare('INSERT INTO presentation_schedule (id, zone, session_id, starts_at, ends_at, playlist, interval_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run('slot', '', '', '2026-12-03T10:05:00Z', '2026-12-03T11:00:00Z', JSON.stringify({ kind: 'route' }), 10);
+    await value(core, 'exhibitor.login', { login: demoPins[0]!.exhibitorId, pin: demoPin });
+    clock.now = Date.parse('2026-12-03T10:06:00Z');
+    expect(await lookAtSchedule(core)).toBeNull();
+    await value(core, 'exhibitor.logout');
+    expect(await lookAtSchedule(core)).toMatchObject({ source: 'schedule', startedBy: 'slot' });
+  });
+
   it('follows a programme session the schedule names, as the programme moves it', async () => {
     const clock = { now: Date.parse('2026-12-03T00:00:00Z') };
     const core = start(dataDir(), clock);
@@ -302,5 +340,11 @@ describe('commands from the hub', () => {
     await runCommands(core, [{ id: 5, kind: 'presentation_stop', payload: {}, expiresAt: clock.now + 60_000 }, { id: 6, kind: 'reload', payload: {}, expiresAt: clock.now + 60_000 }], clock.now);
     expect(await value(core, 'presentation.current')).toBeNull();
     expect(reloads).toHaveLength(1);
+
+    // Never over an exhibitor's work: refused with the reason, for staff to send again.
+    await value(core, 'exhibitor.login', { login: demoPins[0]!.exhibitorId, pin: demoPin });
+    const refused = await runCommands(core, [{ id: 7, kind: 'presentation_start', payload: { playlist: { kind: 'route' } }, expiresAt: clock.now + 60_000 }], clock.now);
+    expect(refused).toEqual([{ id: 7, outcome: 'failed', detail: expect.stringContaining('using this kiosk') }]);
+    expect(await value(core, 'presentation.current')).toBeNull();
   });
 });
