@@ -99,6 +99,7 @@ function Kiosk({ info, refreshInfo }: { info: KioskInfo; refreshInfo: () => void
         captureCorner={navigation.attract || presenting}
         onLoggedOut={startOver}
         onInfoChanged={refreshInfo}
+        screenKey={navigation.attract ? 'attract' : navigation.stack.length}
       />
     </>
   );

@@ -23,7 +23,7 @@ export async function value<T>(page: Page, name: string, input: object = {}): Pr
   return result.value;
 }
 
-/** The hidden gesture: five taps in the top-left corner, well within three seconds. */
+/** The hidden gesture: five taps in the top-left corner, well within four seconds. */
 export async function cornerTaps(page: Page, taps = 5): Promise<void> {
   for (let i = 0; i < taps; i += 1) await page.touchscreen.tap(30 + i * 4, 36);
 }

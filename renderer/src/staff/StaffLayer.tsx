@@ -15,7 +15,7 @@ const PresentationView = lazy(() => import('./PresentationView').then((m) => ({ 
 export type StaffStage = 'closed' | 'login' | 'panel';
 
 /**
- * Staff mode over every screen: the hidden corner (five taps in the top-left corner within three seconds open the
+ * Staff mode over every screen: the hidden corner (five taps in the top-left corner within four seconds open the
  * staff PIN prompt), the prompt and the staff panel, the presentation while one runs, and the hub's banner.
  */
 export function StaffLayer({
@@ -25,6 +25,7 @@ export function StaffLayer({
   captureCorner,
   onLoggedOut,
   onInfoChanged,
+  screenKey,
 }: {
   presentation: Presentation | null | undefined;
   stage: StaffStage;
@@ -35,9 +36,11 @@ export function StaffLayer({
   onLoggedOut: () => void;
   /** A setting changed at the panel: read the kiosk's info again. */
   onInfoChanged: () => void;
+  /** Which screen a visitor is on: a move to another screen starts the gesture's count again. */
+  screenKey: string | number;
 }) {
   useReloadRequests();
-  useCornerGesture(stage === 'closed', useCallback(() => onStage('login'), [onStage]));
+  useCornerGesture(stage === 'closed', useCallback(() => onStage('login'), [onStage]), screenKey);
 
   const stageRef = useRef(stage);
   useLayoutEffect(() => {

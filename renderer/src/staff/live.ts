@@ -69,14 +69,19 @@ export function useReloadRequests(): void {
 export const cornerSize = 96;
 /** Taps in the corner that open the staff PIN prompt, and the time they must fall within. */
 export const cornerTaps = 5;
-export const cornerWindowMs = 3000;
+export const cornerWindowMs = 4000;
 
 /**
  * Counts taps in the top-left corner (watched on the window, before anything else sees them, so it works on every
  * screen and takes nothing from the control under the finger); `cornerTaps` within `cornerWindowMs` call `onGesture`.
  * A tap anywhere else starts the count over.
  */
-export function useCornerGesture(enabled: boolean, onGesture: () => void): void {
+export function useCornerGesture(
+  enabled: boolean,
+  onGesture: () => void,
+  /** Changes when the visitor moves to another screen: taps that navigated (Back, quickly) start the count again. */
+  screenKey: string | number = 0,
+): void {
   const gesture = useRef(onGesture);
   useEffect(() => {
     gesture.current = onGesture;
@@ -102,5 +107,5 @@ export function useCornerGesture(enabled: boolean, onGesture: () => void): void 
     };
     window.addEventListener('pointerdown', onPointerDown, { capture: true, passive: true });
     return () => window.removeEventListener('pointerdown', onPointerDown, { capture: true });
-  }, [enabled]);
+  }, [enabled, screenKey]);
 }
