@@ -20,6 +20,10 @@ export default defineConfig({
         'bench-search': entry('bench/search.ts'),
         'bench-visitor': entry('bench/visitor.ts'),
         'bench-sync': entry('bench/sync.ts'),
+        'bench-soak': entry('bench/soak.ts'),
+        'bench-crash-loop': entry('bench/crash-loop.ts'),
+        // The kiosk process the crash loop kills (not a benchmark of its own: no bench- prefix).
+        'crash-loop-child': entry('tests/sync/kiosk-child.ts'),
         'schema-snapshot': entry('scripts/schema-snapshot.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },

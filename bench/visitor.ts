@@ -2,16 +2,14 @@
 // tap → next paint latency (Event Timing API), long tasks, cold start, and JS heap after 1,000 vs N taps.
 // Run by `npm run bench` after `npm run build`; BENCH_TAPS sets N (default 10,000), BENCH_REDUCED_MOTION=1 runs it with
 // the system asking for reduced motion. It prints the figures per step of the lap; the last line is JSON.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Locator, type Page } from '@playwright/test';
+import { domElements, homeButton, launchChromium, percentile, regionsButton, round, startKioskServer, usedHeap, visitorLap, type Tap } from './browser';
 
 const totalTaps = Number(process.env.BENCH_TAPS ?? 10_000);
 const heapCheckpoint = Math.min(1_000, totalTaps);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const here = dirname(fileURLToPath(import.meta.url));
 
 type PageFigures = {
@@ -30,38 +28,10 @@ declare global {
   }
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(here, 'web.js'), '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Kiosk ready at (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`web.js exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
-
-/** The visible screen: screens lower in the navigation stack stay mounted but hidden. */
-const screen = (page: Page) => page.locator('.screen-holder:not([hidden])');
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-visitor-'));
-  const server = await startServer(dataDir);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  });
+  const server = await startKioskServer(join(here, 'web.js'), dataDir);
+  const browser = await launchChromium();
   try {
     // A first load warms the server's caches and the disk, as a kiosk's own start would.
     const warm = await browser.newPage();
@@ -96,61 +66,24 @@ async function main(): Promise<void> {
     await attract.waitFor();
     const toAttractMs = Date.now() - started;
     await attract.tap();
-    const homeButton = page.getByRole('button', { name: 'На главную' });
-    const regions = page.getByRole('button', { name: /^Регионы/ });
-    await regions.or(homeButton).first().waitFor();
-    if (await homeButton.isVisible()) await homeButton.tap();
+    const home = homeButton(page);
+    const regions = regionsButton(page);
+    await regions.or(home).first().waitFor();
+    if (await home.isVisible()) await home.tap();
     await regions.waitFor();
     const toHomeMs = Date.now() - started;
 
     let taps = 0;
-    const tap = async (step: string, target: Locator, then?: Locator) => {
+    const tap: Tap = async (step, target, then) => {
       await page.evaluate((name) => (window.benchStep = name), step);
       await target.tap();
       taps += 1;
       if (then) await then.first().waitFor();
     };
-    const home = async (from: string) => tap(`${from} → home`, homeButton, regions);
-    const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+    const lap = (n: number) => visitorLap(page, n, tap);
 
-    // One lap through every screen: about 30 taps.
-    const lap = async (n: number) => {
-      await tap('home → regions map', regions, page.getByRole('button', { name: /^Омская область, / }));
-      await tap('regions map → Omsk region', page.getByRole('button', { name: /^Омская область, / }), heading('Омская область'));
-      await tap('region → project', screen(page).locator('.project-grid li').nth(n % 10).getByRole('button'), screen(page).locator('.gallery'));
-      const nextPhoto = screen(page).getByRole('button', { name: 'Следующее фото' });
-      if (await nextPhoto.isEnabled().catch(() => false)) await tap('project: next photo', nextPhoto);
-      await tap('project → back to region', page.getByRole('button', { name: /^Назад/ }), heading('Омская область'));
-      await tap('region → back to map', page.getByRole('button', { name: /^Назад/ }), page.getByRole('button', { name: /^Омская область, / }));
-      await home('regions map');
-      await tap('home → clusters', page.getByRole('button', { name: /^Кластеры Омской области/ }), heading('Кластеры Омской области'));
-      await tap('clusters → cluster', screen(page).locator('.cluster-grid').getByRole('button').nth(n % 10), page.getByRole('button', { name: /^Назад/ }));
-      await home('cluster');
-      await tap('home → industries', page.getByRole('button', { name: /^Отрасли и темы/ }), heading('Отрасли и темы'));
-      await tap('industries → industry', screen(page).locator('.screen-body').getByRole('button').nth(n % 8), page.getByRole('button', { name: /^Назад/ }));
-      await home('industry');
-      await tap('home → route', page.getByRole('button', { name: /^Индустриальная Сибирь/ }), heading(/Индустриальная Сибирь/));
-      await tap('route: stop', screen(page).locator('.route-stops').getByRole('button').nth(n % 8));
-      await tap('route: stop', screen(page).locator('.route-stops').getByRole('button').nth((n + 3) % 8));
-      await home('route');
-      await tap('home → programme', page.getByRole('button', { name: /^Программа/ }), heading('Программа'));
-      await tap('programme: day', screen(page).getByRole('group', { name: /./ }).getByRole('button').nth(n % 2));
-      await home('programme');
-      await tap('home → hall plan', page.getByRole('button', { name: /^Найти стенд/ }), heading('Найти стенд'));
-      await tap('hall plan: booth', screen(page).locator('.booth-list').getByRole('button').nth(n % 20));
-      await home('hall plan');
-      await tap('home → search', page.getByRole('button', { name: 'Поиск', exact: true }), heading('Поиск'));
-      const keyboard = page.getByRole('group', { name: 'Экранная клавиатура' });
-      for (const key of ['о', 'м', 'с', 'к']) await tap('search: key', keyboard.getByRole('button', { name: key, exact: true }));
-      await page.locator('mark').first().waitFor();
-      await home('search');
-    };
-
-    const heap = async () => {
-      await page.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
-      return page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
-    };
-    const dom = () => page.evaluate(() => document.getElementsByTagName('*').length);
+    const heap = () => usedHeap(page);
+    const dom = () => domElements(page);
 
     let heapAtCheckpoint = 0;
     let domAtCheckpoint = 0;
@@ -226,7 +159,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result));
   } finally {
     await browser.close();
-    server.stop();
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

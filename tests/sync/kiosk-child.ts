@@ -1,5 +1,6 @@
 // A kiosk's sync worker as its own process, for the kill -9 loop (kill-loop.test.ts builds this file with Vite and
-// runs it with node). Usage: node kiosk-child.js <dataDir> <hubUrl> <enrollCode> <mode>
+// runs it with node) and the crash-loop bench (built as out/node/crash-loop-child.js; both drive it through
+// bench/kill-cycle.ts). Usage: node kiosk-child.js <dataDir> <hubUrl> <enrollCode> <mode>
 //   mode "work":  enroll if needed, then forever: maybe record an edit, run a sync cycle and the media downloads.
 //   mode "final": no edits; sync until everything is level with the hub, then exit 0.
 // It prints "ready" once its database is open, and "edit <mutation id> <value>" after an edit is committed, so the parent

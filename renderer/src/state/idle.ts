@@ -38,6 +38,8 @@ export function useIdle(idleSeconds: number, enabled: boolean, onTimeout: () => 
     return () => {
       events.forEach((event) => window.removeEventListener(event, touch, { capture: true }));
       window.clearInterval(timer);
+      // A countdown left from the last visitor must not flash up for the next one before the first tick.
+      setCountdown(null);
     };
   }, [enabled, idleSeconds]);
 

@@ -1,0 +1,172 @@
+// What the browser benchmarks (bench/visitor.ts, bench/soak.ts) and the short soak in CI (tests/e2e/soak.spec.ts)
+// share: the kiosk's web transport as a child process, Debian's Chromium, one scripted lap through every screen, and
+// the page's and the kiosk process's memory figures.
+// Plain Node and Playwright only (no DOM types): this file is type-checked both with and without the DOM library.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Locator, type Page } from '@playwright/test';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Chromium as the benchmarks run it: headless, no GPU, nothing in the background, `gc()` exposed to the page. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+}
+
+export type KioskServer = { url: string; pid: number; process: ChildProcess; stop: () => Promise<void> };
+
+/** Starts out/node/web.js (`npm run web`'s server) on a free port with `dataDir`; `extraArgs` e.g. `--idle-seconds 5`. */
+export async function startKioskServer(webJs: string, dataDir: string, extraArgs: string[] = []): Promise<KioskServer> {
+  const child = spawn(process.execPath, [webJs, '--port', '0', '--data', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Kiosk ready at (\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`web.js exited with ${code}`)));
+  });
+  // Keep draining its output (the kiosk logs sync and usage lines), or the pipe fills up and the kiosk stalls.
+  child.stdout.resume();
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { url, pid: child.pid ?? 0, process: child, stop };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The visible screen: screens lower in the navigation stack stay mounted but hidden. */
+export const screen = (page: Page) => page.locator('.screen-holder:not([hidden])');
+
+export const attractButton = (page: Page) => page.getByRole('button', { name: /Touch the screen to start/ });
+export const homeButton = (page: Page) => page.getByRole('button', { name: 'На главную' });
+export const regionsButton = (page: Page) => page.getByRole('button', { name: /^Регионы/ });
+
+/** From the attract loop on screen: touch it (it opens the item it shows), then go on to the home screen. Returns the taps. */
+export async function touchAttract(page: Page): Promise<number> {
+  await attractButton(page).tap();
+  await regionsButton(page).or(homeButton(page)).first().waitFor();
+  if (!(await homeButton(page).isVisible())) return 1;
+  await homeButton(page).tap();
+  await regionsButton(page).waitFor();
+  return 2;
+}
+
+/** One tap of the scripted visitor: `step` names it, `then` is what must be on screen before the next tap. */
+export type Tap = (step: string, target: Locator, then?: Locator) => Promise<void>;
+
+/**
+ * One lap through every screen, from the home screen back to it: about 30 taps (regions map → Omsk → a project →
+ * next photo → back, clusters, industries, the route's stops, the programme's days, the hall plan's booths, search
+ * typed on the on-screen keyboard). `n` varies which item of each screen is opened.
+ */
+export async function visitorLap(page: Page, n: number, tap: Tap): Promise<void> {
+  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  const back = page.getByRole('button', { name: /^Назад/ });
+  const omsk = page.getByRole('button', { name: /^Омская область, / });
+  const home = (from: string) => tap(`${from} → home`, homeButton(page), regionsButton(page));
+  await tap('home → regions map', regionsButton(page), omsk);
+  await tap('regions map → Omsk region', omsk, heading('Омская область'));
+  await tap('region → project', screen(page).locator('.project-grid li').nth(n % 10).getByRole('button'), screen(page).locator('.gallery'));
+  const nextPhoto = screen(page).getByRole('button', { name: 'Следующее фото' });
+  // A project with one photo has no such button (and isEnabled() alone would wait for one until its timeout).
+  if ((await nextPhoto.count()) > 0 && (await nextPhoto.isEnabled())) await tap('project: next photo', nextPhoto);
+  await tap('project → back to region', back, heading('Омская область'));
+  await tap('region → back to map', back, omsk);
+  await home('regions map');
+  await tap('home → clusters', page.getByRole('button', { name: /^Кластеры Омской области/ }), heading('Кластеры Омской области'));
+  await tap('clusters → cluster', screen(page).locator('.cluster-grid').getByRole('button').nth(n % 10), back);
+  await home('cluster');
+  await tap('home → industries', page.getByRole('button', { name: /^Отрасли и темы/ }), heading('Отрасли и темы'));
+  await tap('industries → industry', screen(page).locator('.screen-body').getByRole('button').nth(n % 8), back);
+  await home('industry');
+  await tap('home → route', page.getByRole('button', { name: /^Индустриальная Сибирь/ }), heading(/Индустриальная Сибирь/));
+  await tap('route: stop', screen(page).locator('.route-stops').getByRole('button').nth(n % 8));
+  await tap('route: stop', screen(page).locator('.route-stops').getByRole('button').nth((n + 3) % 8));
+  await home('route');
+  await tap('home → programme', page.getByRole('button', { name: /^Программа/ }), heading('Программа'));
+  await tap('programme: day', screen(page).getByRole('group', { name: /./ }).getByRole('button').nth(n % 2));
+  await home('programme');
+  await tap('home → hall plan', page.getByRole('button', { name: /^Найти стенд/ }), heading('Найти стенд'));
+  await tap('hall plan: booth', screen(page).locator('.booth-list').getByRole('button').nth(n % 20));
+  await home('hall plan');
+  await tap('home → search', page.getByRole('button', { name: 'Поиск', exact: true }), heading('Поиск'));
+  const keyboard = page.getByRole('group', { name: 'Экранная клавиатура' });
+  for (const key of ['о', 'м', 'с', 'к']) await tap('search: key', keyboard.getByRole('button', { name: key, exact: true }));
+  await page.locator('mark').first().waitFor();
+  await home('search');
+}
+
+/** `usedJSHeapSize` after a forced GC (needs `--js-flags=--expose-gc` and `--enable-precise-memory-info`). */
+export async function usedHeap(page: Page): Promise<number> {
+  await page.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
+  return page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+}
+
+/** Elements in the page's document. */
+export const domElements = (page: Page) => page.evaluate<number>('document.getElementsByTagName("*").length');
+
+export type PageMemory = {
+  /** The page's JS heap after a full garbage collection, in bytes. */
+  heapBytes: number;
+  /** Elements in the document. */
+  elements: number;
+  /** All DOM nodes the renderer holds, detached ones included, after the GC; and live event listeners. */
+  nodes: number;
+  listeners: number;
+};
+
+/**
+ * The page's memory over the Chrome DevTools Protocol, after a full garbage collection: works without any launch
+ * flag (Playwright's own Chromium in tests included). Detached nodes kept alive by a leak count in `nodes`.
+ */
+export async function pageMemory(page: Page, cdp: CDPSession): Promise<PageMemory> {
+  // Two collections: the first may leave DOM nodes that only the second frees (V8's and Blink's heaps refer to each other).
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const counters = await cdp.send('Memory.getDOMCounters');
+  return { heapBytes: usedSize, elements: await domElements(page), nodes: counters.nodes, listeners: counters.jsEventListeners };
+}
+
+export type ProcessFigures = { rssKb: number; openFiles: number; threads: number };
+
+/** A process's resident memory, open file descriptors and threads (Linux /proc). */
+export function processFigures(pid: number): ProcessFigures {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssKb: field('VmRSS'), openFiles: readdirSync(`/proc/${pid}/fd`).length, threads: field('Threads') };
+}
+
+/** What a process's open file descriptors point to (sockets and pipes by kind only), for a report of what grew. */
+export function openFileTargets(pid: number): string[] {
+  const dir = `/proc/${pid}/fd`;
+  return readdirSync(dir).map((fd) => {
+    try {
+      return readlinkSync(join(dir, fd)).replace(/:\[\d+\]$/, '');
+    } catch {
+      return '(closed meanwhile)';
+    }
+  });
+}
+
+/** Sizes of the kiosk's SQLite files in its data folder, in bytes (0 when absent). */
+export function sqliteSizes(dataDir: string): { db: number; wal: number } {
+  const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
+  return { db: size(join(dataDir, 'kiosk.db')), wal: size(join(dataDir, 'kiosk.db-wal')) };
+}
