@@ -3,44 +3,22 @@
 // be intact, its outbox must have lost nothing and duplicated nothing, and the hub must hold each mutation at most once
 // and only ones the kiosk has. At the end the kiosk converges to exactly the hub's catalog and media.
 // The cycles themselves are bench/kill-cycle.ts, shared with the crash-loop benchmark (bench/crash-loop.ts).
-import { rmdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finalRun, killCycle, startKillLoop } from '../../bench/kill-cycle';
+import { buildEntry, removeBuilt } from './build-entry';
 import { cleanUp } from './harness';
 
-const root = resolve(import.meta.dirname, '../..');
-// Inside the project (so the bundle finds node_modules), one folder per run (so parallel runs do not collide).
-const childDir = join(root, 'out', 'test-child', String(process.pid));
-const childScript = join(childDir, 'kiosk-child.js');
 const iterations = Number(process.env.KILL_LOOP_ITERATIONS ?? 30);
 const seed = Number(process.env.KILL_LOOP_SEED ?? Date.now() % 1_000_000);
+let childScript = '';
 
 beforeAll(async () => {
-  // The kiosk core uses Vite features (import.meta.glob for migrations), so the child is built, not run from source.
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      outDir: childDir,
-      target: 'node20',
-      emptyOutDir: true,
-      rollupOptions: { input: { 'kiosk-child': join(root, 'tests/sync/kiosk-child.ts') }, output: { format: 'es', entryFileNames: '[name].js' } },
-    },
-  });
+  childScript = await buildEntry('test-child', 'kiosk-child', 'tests/sync/kiosk-child.ts');
 }, 120_000);
 
 afterAll(async () => {
   await cleanUp();
-  rmSync(childDir, { recursive: true, force: true });
-  try {
-    rmdirSync(dirname(childDir));
-  } catch {
-    // Another run's child is still there.
-  }
+  removeBuilt(childScript);
 });
 
 describe('kill -9 at random moments', () => {

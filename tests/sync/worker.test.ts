@@ -1,35 +1,21 @@
 // Sync in a worker thread, as the Electron shell and `npm run web` run it: enrollment from the staff panel, an
 // exhibitor's edit written on the core's thread and sent by the worker, a hub command carried out by the core, the
 // heartbeat telling the hub what the screen is doing, and a worker that dies started again without losing anything.
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoPin, demoStaffPin } from '../../db/demo/pins';
 import { createKioskCore, type KioskCore } from '../../electron/core/kiosk-core';
 import type { SyncPort } from '../../electron/core/sync/sync-client';
 import type { SyncWorkerHost } from '../../electron/core/sync/sync-host';
 import type { Presentation, Result } from '../../electron/shared/contract';
+import { buildEntry, removeBuilt } from './build-entry';
 import { cleanUp, editableDemo, editableProjectIds, hubRow, startHub, tempDir, until } from './harness';
 
-const root = resolve(import.meta.dirname, '../..');
-const workerDir = join(root, 'out', 'test-sync-worker', String(process.pid));
-const workerScript = join(workerDir, 'sync-worker.js');
+let workerScript = '';
 
 beforeAll(async () => {
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      outDir: workerDir,
-      target: 'node20',
-      emptyOutDir: true,
-      rollupOptions: { input: { 'sync-worker': join(root, 'electron/core/sync/sync-worker.ts') }, output: { format: 'es', entryFileNames: '[name].js' } },
-    },
-  });
+  workerScript = await buildEntry('test-sync-worker', 'sync-worker', 'electron/core/sync/sync-worker.ts');
 }, 120_000);
 
 const cores: KioskCore<SyncPort>[] = [];
@@ -37,7 +23,7 @@ afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
   await cleanUp();
 });
-afterAll(() => rmSync(workerDir, { recursive: true, force: true }));
+afterAll(() => removeBuilt(workerScript));
 
 async function call<T>(core: KioskCore<SyncPort>, name: string, input: unknown = {}): Promise<T> {
   const answer = (await core.dispatch(name, input)) as Result<T>;

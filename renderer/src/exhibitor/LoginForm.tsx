@@ -1,37 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ErrorCode, ExhibitorSession } from '../../../electron/shared/contract';
+import { useCallback, useState, type FormEvent } from 'react';
+import type { ExhibitorSession } from '../../../electron/shared/contract';
 import { OnScreenKeyboard, type KeyboardAction } from '../components/OnScreenKeyboard';
 import { useI18n } from '../i18n/i18n';
 import { useExhibitorHost } from './context';
 import { applyKey } from './editing';
-import { maxPinLength, minPinLength, PinDots, PinPad } from './PinPad';
+import { maxPinLength, minPinLength, PinDots, PinPad, useCountdown, type PinLoginStatus } from './PinPad';
 import { formatWait, words } from './words';
 import '../screens/find.css';
 
 /** Nobody types a longer booth number or exhibitor id; the contract refuses more than 64 characters. */
 const maxLoginLength = 64;
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  /** Wrong booth or PIN; `until` when the next attempt has to wait. `at`: when the answer came. */
-  | { kind: 'wrong'; until: number | null; at: number }
-  | { kind: 'wait'; until: number; at: number }
-  | { kind: 'error'; code: ErrorCode };
-
-/**
- * Seconds left until `until`, ticking while a wait runs, so the countdown moves and the button comes back by itself.
- * `since` is when the wait was learnt: the clock is read again only by the ticks.
- */
-function useCountdown(until: number | null, since: number): number {
-  const [now, setNow] = useState(since);
-  useEffect(() => {
-    if (until === null) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, [until]);
-  return until === null ? 0 : Math.max(0, Math.ceil((until - Math.max(now, since)) / 1000));
-}
 
 /**
  * Booth number, then PIN. On a kiosk: the booth on the on-screen keyboard, then the PIN on a keypad that shows dots
@@ -44,7 +23,7 @@ export function LoginForm({ notice, onLoggedIn }: { notice: string | null; onLog
   const [step, setStep] = useState<'booth' | 'pin'>('booth');
   const [booth, setBooth] = useState('');
   const [pin, setPin] = useState('');
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<PinLoginStatus>({ kind: 'idle' });
   const timed = status.kind === 'wait' || status.kind === 'wrong' ? status : null;
   const secondsLeft = useCountdown(timed?.until ?? null, timed?.at ?? 0);
   const waiting = secondsLeft > 0;
@@ -169,7 +148,7 @@ export function LoginForm({ notice, onLoggedIn }: { notice: string | null; onLog
   );
 }
 
-function LoginMessage({ status, secondsLeft, errorText }: { status: Status; secondsLeft: number; errorText: string }) {
+function LoginMessage({ status, secondsLeft, errorText }: { status: PinLoginStatus; secondsLeft: number; errorText: string }) {
   const { pick, language } = useI18n();
   const countdown =
     secondsLeft > 0 ? (

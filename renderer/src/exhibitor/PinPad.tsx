@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import type { ErrorCode } from '../../../electron/shared/contract';
 import { useI18n } from '../i18n/i18n';
 import { words } from './words';
 
@@ -50,4 +52,27 @@ export function PinPad({ onDigit, onBackspace, onClear }: { onDigit: (digit: str
       </button>
     </div>
   );
+}
+
+/** Where a PIN login stands on screen (the exhibitor's and the staff member's). */
+export type PinLoginStatus =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  /** Wrong PIN (or booth); `until` when the next attempt has to wait. `at`: when the answer came. */
+  | { kind: 'wrong'; until: number | null; at: number }
+  | { kind: 'wait'; until: number; at: number }
+  | { kind: 'error'; code: ErrorCode };
+
+/**
+ * Seconds left until `until`, ticking while a wait runs, so the countdown moves and the button comes back by itself.
+ * `since` is when the wait was learnt: the clock is read again only by the ticks.
+ */
+export function useCountdown(until: number | null, since: number): number {
+  const [now, setNow] = useState(since);
+  useEffect(() => {
+    if (until === null) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, [until]);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - Math.max(now, since)) / 1000));
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ErrorCode } from '../../../electron/shared/contract';
 import { api } from '../api/client';
-import { maxPinLength, minPinLength, PinDots, PinPad } from '../exhibitor/PinPad';
+import { maxPinLength, minPinLength, PinDots, PinPad, useCountdown, type PinLoginStatus } from '../exhibitor/PinPad';
 import { formatWait } from '../exhibitor/words';
 import { useI18n } from '../i18n/i18n';
 import { useDialogFocus } from './dialog';
@@ -11,24 +10,6 @@ import '../exhibitor/exhibitor.css';
 /** A prompt nobody touches goes away by itself: a visitor must not find it left open. */
 export const loginIdleMs = 60_000;
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  /** Wrong PIN; `until` when the next attempt has to wait. `at`: when the answer came. */
-  | { kind: 'wrong'; until: number | null; at: number }
-  | { kind: 'wait'; until: number; at: number }
-  | { kind: 'error'; code: ErrorCode };
-
-/** Seconds left until `until`, ticking while a wait runs. */
-function useCountdown(until: number | null, since: number): number {
-  const [now, setNow] = useState(since);
-  useEffect(() => {
-    if (until === null) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, [until]);
-  return until === null ? 0 : Math.max(0, Math.ceil((until - Math.max(now, since)) / 1000));
-}
 
 /**
  * "Staff login": the staff member's own PIN on a keypad that shows dots only. A wrong PIN and the growing wait after
@@ -37,7 +18,7 @@ function useCountdown(until: number | null, since: number): number {
 export function StaffLogin({ onCancel, onLoggedIn }: { onCancel: () => void; onLoggedIn: () => void }) {
   const { pick, language, errorMessage } = useI18n();
   const [pin, setPin] = useState('');
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<PinLoginStatus>({ kind: 'idle' });
   const timed = status.kind === 'wait' || status.kind === 'wrong' ? status : null;
   const secondsLeft = useCountdown(timed?.until ?? null, timed?.at ?? 0);
   const waiting = secondsLeft > 0;
