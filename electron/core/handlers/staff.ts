@@ -16,7 +16,7 @@ import { afterFailure, afterSuccess, waitFor } from '../auth/throttle';
 import { CallError, type HandlerPart } from '../dispatch';
 import type { KioskLog } from '../log';
 import type { Presentations } from '../presentation';
-import { countPending, enqueue } from '../sync/outbox';
+import { countPending, enqueue, recentPayloads } from '../sync/outbox';
 import { panelHubKey, type SyncPort } from '../sync/sync-client';
 import { toStatusInfo } from './sync';
 
@@ -135,8 +135,8 @@ export function staffHandlers(deps: StaffDeps): StaffDesk {
   };
 
   const recentActions = (): StaffAction[] =>
-    (db.prepare("SELECT payload FROM outbox WHERE kind = 'staff_action' ORDER BY order_no DESC LIMIT 20").pluck().all() as string[]).flatMap((text) => {
-      const parsed = staffActionPayload.safeParse(JSON.parse(text));
+    recentPayloads(db, 'staff_action', 20).flatMap((payload) => {
+      const parsed = staffActionPayload.safeParse(payload);
       return parsed.success ? [{ at: parsed.data.at, staffName: parsed.data.staffName, action: parsed.data.action, detail: parsed.data.detail }] : [];
     });
 

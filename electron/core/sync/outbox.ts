@@ -186,3 +186,10 @@ function renumberPending(db: Db, start: number, highest: number): boolean {
   db.prepare('UPDATE sync_state SET next_order = ? WHERE id = 1').run(start + pending.length);
   return !alreadyAligned;
 }
+
+/** The payloads of the newest outbox entries of one kind, newest first (e.g. the staff actions logged here). */
+export function recentPayloads(db: Db, kind: string, limit: number): unknown[] {
+  return (db.prepare('SELECT payload FROM outbox WHERE kind = ? ORDER BY order_no DESC LIMIT ?').pluck().all(kind, limit) as string[]).map(
+    (text) => JSON.parse(text) as unknown,
+  );
+}

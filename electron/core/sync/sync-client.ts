@@ -114,6 +114,14 @@ export function syncStatusOf(db: Db, working: SyncState): SyncStatus {
   };
 }
 
+/** Gives up the sync lease if `owner` holds it (a worker stopping, or the core after its worker thread died). */
+export function releaseLease(db: Db, owner: string): void {
+  db.prepare("UPDATE sync_state SET lock_owner = '', lock_until = 0 WHERE id = 1 AND lock_owner = ?").run(owner);
+}
+
+/** The hub's time of the newest catalog change this kiosk holds ("data as of"), '' before the first. */
+export const dataAsOf = (db: Db): string => readSetting(db, 'catalog.updated_at') ?? '';
+
 /** What the kiosk core needs of sync, whether the client runs on the core's thread or in a worker (sync-host.ts). */
 export type SyncPort = {
   status(): SyncStatus;
@@ -313,7 +321,7 @@ export class SyncClient implements SyncPort {
     await this.running?.catch(() => undefined);
     await this.mediaRunning?.catch(() => undefined);
     await this.watching?.catch(() => undefined);
-    this.db.prepare("UPDATE sync_state SET lock_owner = '', lock_until = 0 WHERE id = 1 AND lock_owner = ?").run(this.owner);
+    releaseLease(this.db, this.owner);
     this.leaseAt = -Infinity;
   }
 
@@ -561,7 +569,7 @@ export class SyncClient implements SyncPort {
   }
 
   private dataAsOf(): string {
-    return (this.db.prepare("SELECT value FROM kiosk_settings WHERE key = 'catalog.updated_at'").get() as { value: string } | undefined)?.value ?? '';
+    return dataAsOf(this.db);
   }
 
   private storeCommands(commands: readonly Command[], hubNow: number): void {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../../../db/connection';
 import type { EditableTable, WireRow } from '../../../db/sync-tables';
 import { recordEdit, type EditAuthor, type OutboxEntry } from './outbox';
-import { syncStatusOf, type CommandHandler, type SyncPort, type SyncState, type SyncStatus } from './sync-client';
+import { dataAsOf, releaseLease, syncStatusOf, type CommandHandler, type SyncPort, type SyncState, type SyncStatus } from './sync-client';
 import type { FromWorker, ToWorker, WorkerData, WorkerSyncOptions } from './worker-messages';
 
 export type SyncWorkerHostOptions = {
@@ -63,7 +63,7 @@ export class SyncWorkerHost implements SyncPort {
       this.pending.clear();
       // A dead thread of this process cannot sync: its lease goes at once (the lease only recognises dead processes).
       if (this.leaseOwner) {
-        this.options.db.prepare("UPDATE sync_state SET lock_owner = '', lock_until = 0 WHERE id = 1 AND lock_owner = ?").run(this.leaseOwner);
+        releaseLease(this.options.db, this.leaseOwner);
         this.leaseOwner = '';
       }
       if (this.closing) return;
@@ -153,8 +153,7 @@ export class SyncWorkerHost implements SyncPort {
 
   recordEdit(table: EditableTable, id: string, values: WireRow, author: EditAuthor): OutboxEntry {
     const entry = recordEdit(this.options.db, table, id, values, author, new Date());
-    const dataAsOf = (this.options.db.prepare("SELECT value FROM kiosk_settings WHERE key = 'catalog.updated_at'").get() as { value: string } | undefined)?.value ?? '';
-    this.options.onCatalogChanged(dataAsOf);
+    this.options.onCatalogChanged(dataAsOf(this.options.db));
     this.options.onStatus(this.status());
     this.syncNow();
     return entry;
