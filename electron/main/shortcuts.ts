@@ -1,37 +1,8 @@
-// Keyboard shortcuts on a public kiosk. Visitors have no keyboard, but a keyboard can be plugged in (or a barcode
-// scanner can type): nothing may reload, zoom, print, open devtools, close or navigate the kiosk.
-// Staff keep one documented maintenance path: Ctrl+Alt+Shift+Q quits to the desktop (docs/deploy.md).
-// Plain Node: unit-tested in tests/unit/shell.
+// The shell's side of the kiosk shortcuts (electron/shared/shortcuts.ts): Electron sees every key before the page
+// and Chromium do, so a blocked shortcut never reaches either. Plain Node: unit-tested in tests/unit/shell.
+import { shortcutVerdict, type KeyInput } from '../shared/shortcuts';
 
-export type KeyInput = {
-  type: string;
-  key: string;
-  code?: string;
-  control: boolean;
-  meta: boolean;
-  alt: boolean;
-  shift: boolean;
-};
-
-export type ShortcutVerdict = 'allow' | 'block' | 'maintenance-quit';
-
-const blockedAlone = new Set(['F1', 'F3', 'F5', 'F6', 'F7', 'F10', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome', 'BrowserSearch', 'Print', 'PrintScreen', 'ContextMenu']);
-// With Ctrl (or Cmd): reload, zoom, print, save, open, find, new window/tab, close, quit, view source, devtools, select all.
-const blockedWithControl = new Set(['r', 'p', 's', 'o', 'f', 'g', 'n', 't', 'w', 'q', 'u', 'h', 'j', 'l', 'd', 'e', 'k', 'a', '+', '=', '-', '_', '0', 'tab', 'pageup', 'pagedown']);
-
-export function shortcutVerdict(input: KeyInput): ShortcutVerdict {
-  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return 'allow';
-  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
-  const command = input.control || input.meta;
-  if (command && input.alt && input.shift && (key === 'q' || input.code === 'KeyQ')) return 'maintenance-quit';
-  if (blockedAlone.has(input.key)) return 'block';
-  if (input.alt && (key === 'F4' || key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home' || key === 'd')) return 'block';
-  const devtools = (input.shift || input.alt) && (key === 'i' || key === 'j' || key === 'c' || key === 'delete');
-  if (command && (blockedWithControl.has(key.toLowerCase()) || devtools)) return 'block';
-  // Alt alone opens a hidden menu bar on some platforms.
-  if (input.key === 'Alt' || input.key === 'Meta') return 'block';
-  return 'allow';
-}
+export { shortcutVerdict, type KeyInput, type ShortcutVerdict } from '../shared/shortcuts';
 
 export type ShortcutDeps = {
   contents: { on(event: 'before-input-event', listener: (event: { preventDefault(): void }, input: KeyInput) => void): unknown };

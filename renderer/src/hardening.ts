@@ -1,3 +1,5 @@
+import { shortcutVerdict } from '../../electron/shared/shortcuts';
+
 /**
  * What a page can do against escapes and accidents on a public touchscreen (the Electron shell and the OS do the
  * rest): no long-press menus, no pinch or ctrl+wheel zoom, no dragging, no dropping files, no selection, and no
@@ -20,13 +22,14 @@ export function hardenPage(): void {
     },
     { capture: true, passive: false },
   );
+  // A plugged-in keyboard or a barcode scanner: the same shortcuts the Electron shell swallows (reload, history,
+  // zoom, print, save, open, find, devtools…). A browser keeps a few for itself (new tab, close tab); a browser kiosk
+  // runs Chromium in kiosk mode for those (docs/deploy.md).
   window.addEventListener(
     'keydown',
     (event) => {
-      // Browser zoom and find, print, save, open: none of them belong on a kiosk.
-      if ((event.ctrlKey || event.metaKey) && ['+', '-', '=', '0', 'p', 's', 'o', 'f', 'g'].includes(event.key.toLowerCase())) {
-        event.preventDefault();
-      }
+      const input = { type: 'keyDown', key: event.key, code: event.code, control: event.ctrlKey, meta: event.metaKey, alt: event.altKey, shift: event.shiftKey };
+      if (shortcutVerdict(input) === 'block') event.preventDefault();
     },
     { capture: true },
   );

@@ -242,6 +242,31 @@ test.describe('Electron shell: content security and recovery', () => {
     expect(outcome).toBe('blocked');
   });
 
+  test('reload, history, devtools, zoom, print and close keys never reach the page or Chromium', async () => {
+    // A page-side record: a reload would lose it, and a key the shell swallows never shows up in it.
+    await page.evaluate(() => {
+      const world = globalThis as unknown as { keysSeen?: string[]; addEventListener(type: string, listener: (event: { key: string }) => void, capture: boolean): void };
+      world.keysSeen = [];
+      world.addEventListener('keydown', (event) => world.keysSeen?.push(event.key), true);
+    });
+    const before = page.url();
+    for (const chord of ['F5', 'Control+r', 'Control+Shift+R', 'Alt+ArrowLeft', 'F12', 'Control+Shift+I', 'Control+=', 'Control+p', 'Control+w', 'Alt+F4', 'F11']) {
+      await page.keyboard.press(chord);
+    }
+    await page.waitForTimeout(1_000);
+    const state = await app?.evaluate(({ BrowserWindow }) => {
+      const windows = BrowserWindow.getAllWindows();
+      const contents = windows[0]?.webContents;
+      return { windows: windows.length, devtools: contents?.isDevToolsOpened(), zoom: contents?.getZoomFactor() };
+    });
+    expect(state).toEqual({ windows: 1, devtools: false, zoom: 1 });
+    expect(page.url()).toBe(before);
+    const seen = await page.evaluate(() => (globalThis as unknown as { keysSeen?: string[] }).keysSeen ?? 'reloaded');
+    // Modifier keys on their own may arrive; none of the shortcuts' keys may.
+    expect(seen).toEqual(expect.any(Array));
+    expect((seen as string[]).filter((key) => !['Control', 'Shift'].includes(key))).toEqual([]);
+  });
+
   test('a crashed renderer is reloaded and comes back to the attract loop', async () => {
     await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
     await app?.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());
