@@ -20,15 +20,30 @@ const blockedAlone = new Set(['F1', 'F3', 'F5', 'F6', 'F7', 'F10', 'F11', 'F12',
 // With Ctrl (or Cmd): reload, zoom, print, save, open, find, new window/tab, close, quit, view source, devtools, select all.
 const blockedWithControl = new Set(['r', 'p', 's', 'o', 'f', 'g', 'n', 't', 'w', 'q', 'u', 'h', 'j', 'l', 'd', 'e', 'k', 'a', '+', '=', '-', '_', '0', 'tab', 'pageup', 'pagedown']);
 
+/**
+ * The Latin key on the physical key pressed (`KeyR` → `r`), whatever the keyboard layout: with the Russian layout on,
+ * Ctrl+R arrives as `key: 'к'`, and Chromium still reloads, because its shortcuts go by the physical key too.
+ */
+function physicalKey(code: string | undefined): string | null {
+  if (!code) return null;
+  const letter = /^Key([A-Z])$/.exec(code);
+  if (letter) return letter[1]!.toLowerCase();
+  const digit = /^(?:Digit|Numpad)(\d)$/.exec(code);
+  if (digit) return digit[1]!;
+  return ({ Equal: '=', Minus: '-', NumpadAdd: '+', NumpadSubtract: '-' } as Record<string, string>)[code] ?? null;
+}
+
 export function shortcutVerdict(input: KeyInput): ShortcutVerdict {
   if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return 'allow';
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
+  const physical = physicalKey(input.code);
+  const is = (name: string) => key === name || physical === name;
   const command = input.control || input.meta;
-  if (command && input.alt && input.shift && (key === 'q' || input.code === 'KeyQ')) return 'maintenance-quit';
+  if (command && input.alt && input.shift && is('q')) return 'maintenance-quit';
   if (blockedAlone.has(input.key)) return 'block';
-  if (input.alt && (key === 'F4' || key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home' || key === 'd')) return 'block';
-  const devtools = (input.shift || input.alt) && (key === 'i' || key === 'j' || key === 'c' || key === 'delete');
-  if (command && (blockedWithControl.has(key.toLowerCase()) || devtools)) return 'block';
+  if (input.alt && (key === 'F4' || key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home' || is('d'))) return 'block';
+  const devtools = (input.shift || input.alt) && (is('i') || is('j') || is('c') || key === 'Delete');
+  if (command && (blockedWithControl.has(key.toLowerCase()) || (physical !== null && blockedWithControl.has(physical)) || devtools)) return 'block';
   // Alt alone opens a hidden menu bar on some platforms.
   if (input.key === 'Alt' || input.key === 'Meta') return 'block';
   return 'allow';

@@ -23,8 +23,8 @@ export function hardenPage(): void {
     { capture: true, passive: false },
   );
   // A plugged-in keyboard or a barcode scanner: the same shortcuts the Electron shell swallows (reload, history,
-  // zoom, print, save, open, find, devtools…). A browser keeps a few for itself (new tab, close tab); a browser kiosk
-  // runs Chromium in kiosk mode for those (docs/deploy.md).
+  // zoom, print, save, open, find, devtools…). A browser keeps a few for itself that no page can stop (new tab, new
+  // window, close); docs/deploy.md says how a browser kiosk deals with those.
   window.addEventListener(
     'keydown',
     (event) => {

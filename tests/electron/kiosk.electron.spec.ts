@@ -250,10 +250,36 @@ test.describe('Electron shell: content security and recovery', () => {
       world.addEventListener('keydown', (event) => world.keysSeen?.push(event.key), true);
     });
     const before = page.url();
-    for (const chord of ['F5', 'Control+r', 'Control+Shift+R', 'Alt+ArrowLeft', 'F12', 'Control+Shift+I', 'Control+=', 'Control+p', 'Control+w', 'Alt+F4', 'F11']) {
-      await page.keyboard.press(chord);
-    }
-    await page.waitForTimeout(1_000);
+    // Keys as a keyboard plugged into the kiosk sends them: native input events through the window, which is where
+    // the shell's before-input-event guard sits (Playwright's keyboard would go to the page only, past the guard).
+    // PageDown, which is allowed (the presentation clicker), goes last: once the page has seen it, every key before it
+    // has been dealt with.
+    type Key = { keyCode: string; modifiers?: ('control' | 'shift' | 'alt')[] };
+    const keys: Key[] = [
+      { keyCode: 'F5' },
+      { keyCode: 'R', modifiers: ['control'] },
+      { keyCode: 'R', modifiers: ['control', 'shift'] },
+      { keyCode: 'Left', modifiers: ['alt'] },
+      { keyCode: 'F12' },
+      { keyCode: 'I', modifiers: ['control', 'shift'] },
+      { keyCode: '=', modifiers: ['control'] },
+      { keyCode: 'P', modifiers: ['control'] },
+      { keyCode: 'W', modifiers: ['control'] },
+      { keyCode: 'F4', modifiers: ['alt'] },
+      { keyCode: 'F11' },
+      { keyCode: 'PageDown' },
+    ];
+    await app?.evaluate(({ BrowserWindow }, sent) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      for (const key of sent) {
+        contents.sendInputEvent({ type: 'keyDown', keyCode: key.keyCode, modifiers: key.modifiers ?? [] });
+        contents.sendInputEvent({ type: 'keyUp', keyCode: key.keyCode, modifiers: key.modifiers ?? [] });
+      }
+    }, keys);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { keysSeen?: string[] }).keysSeen ?? ['reloaded'])).toContain('PageDown');
+    const seen = await page.evaluate(() => (globalThis as unknown as { keysSeen?: string[] }).keysSeen ?? ['reloaded']);
+    // Modifier keys on their own may arrive (Control, Shift); none of the shortcuts' keys may, and Alt is swallowed.
+    expect(seen.filter((key) => key !== 'Control' && key !== 'Shift')).toEqual(['PageDown']);
     const state = await app?.evaluate(({ BrowserWindow }) => {
       const windows = BrowserWindow.getAllWindows();
       const contents = windows[0]?.webContents;
@@ -261,10 +287,6 @@ test.describe('Electron shell: content security and recovery', () => {
     });
     expect(state).toEqual({ windows: 1, devtools: false, zoom: 1 });
     expect(page.url()).toBe(before);
-    const seen = await page.evaluate(() => (globalThis as unknown as { keysSeen?: string[] }).keysSeen ?? 'reloaded');
-    // Modifier keys on their own may arrive; none of the shortcuts' keys may.
-    expect(seen).toEqual(expect.any(Array));
-    expect((seen as string[]).filter((key) => !['Control', 'Shift'].includes(key))).toEqual([]);
   });
 
   test('a crashed renderer is reloaded and comes back to the attract loop', async () => {

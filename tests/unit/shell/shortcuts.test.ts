@@ -22,6 +22,13 @@ describe('kiosk shortcuts', () => {
     ['F11 full screen', key('F11')],
     ['browser back key', key('BrowserBack')],
     ['Alt alone (menu bar)', key('Alt', { alt: true })],
+    // The Russian layout: the same physical keys give Cyrillic letters, and Chromium's shortcuts still fire.
+    ['Ctrl+R on the Russian layout', key('к', { control: true, code: 'KeyR' })],
+    ['Ctrl+P on the Russian layout', key('з', { control: true, code: 'KeyP' })],
+    ['Ctrl+Shift+I on the Russian layout', key('Ш', { control: true, shift: true, code: 'KeyI' })],
+    ['Ctrl+W on the Russian layout', key('ц', { control: true, code: 'KeyW' })],
+    ['Ctrl+numpad plus zoom', key('+', { control: true, code: 'NumpadAdd' })],
+    ['Ctrl+Shift+Delete (clear browsing data)', key('Delete', { control: true, shift: true })],
   ])('swallows %s', (_name, input) => {
     expect(shortcutVerdict(input)).toBe('block');
   });
@@ -33,6 +40,8 @@ describe('kiosk shortcuts', () => {
     ['arrows', key('ArrowRight')],
     ['Escape', key('Escape')],
     ['key releases', { ...key('F5'), type: 'keyUp' }],
+    ['Cyrillic letters typed on the Russian layout', key('к', { code: 'KeyR' })],
+    ['Ctrl+C copy in a text field, Russian layout', key('с', { control: true, code: 'KeyC' })],
   ])('lets %s through', (_name, input) => {
     expect(shortcutVerdict(input)).toBe('allow');
   });
@@ -51,5 +60,8 @@ describe('kiosk shortcuts', () => {
     expect(fire(key('a'))).not.toHaveBeenCalled();
     expect(fire(key('Q', { control: true, alt: true, shift: true, code: 'KeyQ' }))).toHaveBeenCalled();
     expect(quit).toHaveBeenCalledTimes(1);
+    // The same chord on the Russian layout (Q is «Й» there).
+    expect(fire(key('Й', { control: true, alt: true, shift: true, code: 'KeyQ' }))).toHaveBeenCalled();
+    expect(quit).toHaveBeenCalledTimes(2);
   });
 });
