@@ -3,7 +3,7 @@
 // the page's and the kiosk process's memory figures.
 // Plain Node and Playwright only (no DOM types): this file is type-checked both with and without the DOM library.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Locator, type Page } from '@playwright/test';
 
@@ -142,6 +142,19 @@ export async function pageMemory(page: Page, cdp: CDPSession): Promise<PageMemor
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const counters = await cdp.send('Memory.getDOMCounters');
   return { heapBytes: usedSize, elements: await domElements(page), nodes: counters.nodes, listeners: counters.jsEventListeners };
+}
+
+/** Writes the page's JS heap snapshot (taken after a collection) to `file`, for DevTools' Memory panel to compare. */
+export async function writeHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  const chunks: string[] = [];
+  const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  writeFileSync(file, chunks.join(''));
 }
 
 export type ProcessFigures = { rssKb: number; openFiles: number; threads: number };

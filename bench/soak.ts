@@ -10,6 +10,8 @@
 //   SOAK_IDLE_EVERY (500)      taps between the visitor's walking away
 //   SOAK_IDLE_SECONDS (5)      the kiosk's idle timeout for the run (then a 15 s "Still there?" countdown)
 //   SOAK_REDUCED_MOTION=1      the visitor's system asks for reduced motion (no screen transitions: faster taps)
+//   SOAK_HEAP_SNAPSHOTS=DIR    also write the page's heap snapshots at the reference sample and at the end into DIR
+//                              (soak-<taps>.heapsnapshot; load both in DevTools' Memory panel to see what grew)
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,6 +27,7 @@ import {
   startKioskServer,
   touchAttract,
   visitorLap,
+  writeHeapSnapshot,
   type PageMemory,
   type ProcessFigures,
   type Tap,
@@ -37,6 +40,7 @@ const sampleEvery = Number(process.env.SOAK_SAMPLE_EVERY ?? 250);
 const idleEvery = Number(process.env.SOAK_IDLE_EVERY ?? 500);
 const idleSeconds = Number(process.env.SOAK_IDLE_SECONDS ?? 5);
 const reducedMotion = process.env.SOAK_REDUCED_MOTION === '1';
+const snapshotsDir = process.env.SOAK_HEAP_SNAPSHOTS;
 const here = dirname(fileURLToPath(import.meta.url));
 
 const targets = { heapGrowthPercent: 10, domElementsGrowthPercent: 10, domNodesGrowthPercent: 10, rssGrowthPercent: 25, openFilesGrowth: 4 };
@@ -186,9 +190,11 @@ async function main(): Promise<void> {
         if (!reference && row.taps >= warmupTaps) {
           reference = row;
           fdsAtWarmup = fdsByKindAt(openFileTargets(server.pid));
+          if (snapshotsDir) await writeHeapSnapshot(cdp, join(snapshotsDir, `soak-${row.taps}.heapsnapshot`));
         }
       }
     }
+    if (snapshotsDir) await writeHeapSnapshot(cdp, join(snapshotsDir, `soak-${taps}.heapsnapshot`));
     const last = samples.at(-1)!;
     const from = reference ?? samples[0]!;
     const fdsAtEnd = openFileTargets(server.pid);

@@ -7,6 +7,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { domElements, homeButton, launchChromium, percentile, regionsButton, round, startKioskServer, usedHeap, visitorLap, type Tap } from './browser';
+import type { Locator } from '@playwright/test';
 
 const totalTaps = Number(process.env.BENCH_TAPS ?? 10_000);
 const heapCheckpoint = Math.min(1_000, totalTaps);
@@ -65,11 +66,28 @@ async function main(): Promise<void> {
     const attract = page.getByRole('button', { name: /Touch the screen to start/ });
     await attract.waitFor();
     const toAttractMs = Date.now() - started;
-    await attract.tap();
+    // The two taps land as soon as their target is on screen, as a finger would: Playwright's own tap() first waits
+    // for the target to stop moving, i.e. for the screen's 180 ms entrance slide to end, which is the harness's
+    // time, not the kiosk's (the kiosk takes taps during the slide).
+    const touchNow = async (target: Locator) => {
+      await target.waitFor();
+      for (;;) {
+        const box = await target.boundingBox();
+        if (!box) throw new Error('cold start: a target without a box');
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        // Only where the finger would hit the target itself (it may still be sliding in).
+        if (await target.evaluate((element, [px, py]) => element.contains(document.elementFromPoint(px!, py!)), [x, y])) {
+          await page.touchscreen.tap(x, y);
+          return;
+        }
+      }
+    };
+    await touchNow(attract);
     const home = homeButton(page);
     const regions = regionsButton(page);
     await regions.or(home).first().waitFor();
-    if (await home.isVisible()) await home.tap();
+    if (await home.isVisible()) await touchNow(home);
     await regions.waitFor();
     const toHomeMs = Date.now() - started;
 
