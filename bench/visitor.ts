@@ -71,7 +71,8 @@ async function main(): Promise<void> {
     // time, not the kiosk's (the kiosk takes taps during the slide).
     const touchNow = async (target: Locator) => {
       await target.waitFor();
-      for (;;) {
+      const giveUpAt = Date.now() + 5_000;
+      while (Date.now() < giveUpAt) {
         const box = await target.boundingBox();
         if (!box) throw new Error('cold start: a target without a box');
         const x = box.x + box.width / 2;
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
           return;
         }
       }
+      throw new Error(`cold start: something covered ${target.toString()} for 5 s`);
     };
     await touchNow(attract);
     const home = homeButton(page);

@@ -2,8 +2,6 @@
 // and Chromium do, so a blocked shortcut never reaches either. Plain Node: unit-tested in tests/unit/shell.
 import { shortcutVerdict, type KeyInput } from '../shared/shortcuts';
 
-export { shortcutVerdict, type KeyInput, type ShortcutVerdict } from '../shared/shortcuts';
-
 export type ShortcutDeps = {
   contents: { on(event: 'before-input-event', listener: (event: { preventDefault(): void }, input: KeyInput) => void): unknown };
   quit(): void;

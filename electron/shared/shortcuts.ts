@@ -43,7 +43,8 @@ export function shortcutVerdict(input: KeyInput): ShortcutVerdict {
   if (blockedAlone.has(input.key)) return 'block';
   if (input.alt && (key === 'F4' || key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home' || is('d'))) return 'block';
   const devtools = (input.shift || input.alt) && (is('i') || is('j') || is('c') || key === 'Delete');
-  if (command && (blockedWithControl.has(key.toLowerCase()) || (physical !== null && blockedWithControl.has(physical)) || devtools)) return 'block';
+  const withControl = blockedWithControl.has(key.toLowerCase()) || (physical !== null && blockedWithControl.has(physical));
+  if (command && (withControl || devtools)) return 'block';
   // Alt alone opens a hidden menu bar on some platforms.
   if (input.key === 'Alt' || input.key === 'Meta') return 'block';
   return 'allow';

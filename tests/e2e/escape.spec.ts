@@ -1,5 +1,5 @@
 import type { CDPSession, Locator, Page } from '@playwright/test';
-import { expect, test, type Kiosk } from './fixtures';
+import { enterHome, expect, test, type Kiosk } from './fixtures';
 import { loginDialog, logInStaff, openStaffLogin } from './staff-kiosk';
 
 // The escape sweep: on every screen a visitor (or staff) can reach, everything a person in the hall can try in order
@@ -91,14 +91,17 @@ async function where(page: Page): Promise<string> {
   return `${page.url()} · ${await page.getByRole('button', { name: /Touch the screen to start/ }).count()} attract`;
 }
 
-async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]): Promise<void> {
+async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', points: Point[]): Promise<void> {
   await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
 }
 
-async function swipe(cdp: CDPSession, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
-  await touch(cdp, 'touchStart', [from]);
+type Point = { x: number; y: number };
+
+/** Fingers down at `from`, moving in eight steps to `to` (one point per finger), then up: a swipe, or a pinch. */
+async function gesture(cdp: CDPSession, from: Point[], to: Point[]): Promise<void> {
+  await touch(cdp, 'touchStart', from);
   for (let step = 1; step <= 8; step += 1) {
-    await touch(cdp, 'touchMove', [{ x: from.x + ((to.x - from.x) * step) / 8, y: from.y + ((to.y - from.y) * step) / 8 }]);
+    await touch(cdp, 'touchMove', from.map((start, finger) => ({ x: start.x + ((to[finger]!.x - start.x) * step) / 8, y: start.y + ((to[finger]!.y - start.y) * step) / 8 })));
   }
   await touch(cdp, 'touchEnd', []);
 }
@@ -139,15 +142,15 @@ async function sweepScreen(sweep: Sweep, screen: string, target: Locator, { same
   // A double tap on it and a two-finger pinch: no zoom.
   await cdp.send('Input.synthesizeTapGesture', { x: point.x, y: point.y, tapCount: 2, gestureSourceType: 'touch' });
   const middle = { x: size.width / 2, y: size.height / 2 };
-  await touch(cdp, 'touchStart', [{ x: middle.x - 20, y: middle.y }, { x: middle.x + 20, y: middle.y }]);
-  for (let step = 1; step <= 8; step += 1) {
-    await touch(cdp, 'touchMove', [{ x: middle.x - 20 - step * 40, y: middle.y - step * 10 }, { x: middle.x + 20 + step * 40, y: middle.y + step * 10 }]);
-  }
-  await touch(cdp, 'touchEnd', []);
+  await gesture(
+    cdp,
+    [{ x: middle.x - 20, y: middle.y }, { x: middle.x + 20, y: middle.y }],
+    [{ x: middle.x - 340, y: middle.y - 80 }, { x: middle.x + 340, y: middle.y + 80 }],
+  );
   // Swipes in from every edge (overscroll history navigation, pull to refresh, system-like edge gestures).
-  await swipe(cdp, { x: 2, y: size.height / 2 }, { x: size.width * 0.7, y: size.height / 2 });
-  await swipe(cdp, { x: size.width - 2, y: size.height / 2 }, { x: size.width * 0.3, y: size.height / 2 });
-  await swipe(cdp, { x: size.width / 2, y: 2 }, { x: size.width / 2, y: size.height * 0.6 });
+  await gesture(cdp, [{ x: 2, y: middle.y }], [{ x: size.width * 0.7, y: middle.y }]);
+  await gesture(cdp, [{ x: size.width - 2, y: middle.y }], [{ x: size.width * 0.3, y: middle.y }]);
+  await gesture(cdp, [{ x: middle.x, y: 2 }], [{ x: middle.x, y: size.height * 0.6 }]);
   // A mouse (plugged in, or a touchscreen in mouse mode) dragging the text and whatever image is on screen.
   await page.mouse.move(point.x, point.y);
   await page.mouse.down();
@@ -208,18 +211,6 @@ const tapButton = (page: Page, name: RegExp | string) => page.getByRole('button'
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).first();
 const firstInBody = (page: Page) => page.locator('.screen-body').getByRole('button').first().tap();
 const goHome = (page: Page) => tapButton(page, /^На главную$/);
-
-/** From the attract loop or any screen to home, without reloading the page. */
-async function enterHome(page: Page): Promise<void> {
-  const attract = page.getByRole('button', { name: /Touch the screen to start/ });
-  const home = page.getByRole('button', { name: 'На главную' });
-  const regions = page.getByRole('button', { name: /^Регионы/ });
-  await expect(attract.or(home).or(regions).first()).toBeVisible();
-  if (await attract.isVisible()) await attract.tap();
-  await expect(home.or(regions).first()).toBeVisible();
-  if (await home.isVisible()) await home.tap();
-  await expect(regions).toBeVisible();
-}
 
 test('the visitor screens: no key, gesture, drag, drop, pop-up or link leaves the kiosk', async ({ page, kiosk }) => {
   test.setTimeout(240_000);

@@ -86,10 +86,17 @@ export { expect };
  */
 export async function startVisit(page: Page, kiosk: Kiosk): Promise<void> {
   await page.goto(kiosk.url);
-  await page.getByRole('button', { name: /Touch the screen to start/ }).tap();
+  await enterHome(page);
+}
+
+/** From the attract loop, or any screen, to the home screen by touch, without loading the page again. */
+export async function enterHome(page: Page): Promise<void> {
+  const attract = page.getByRole('button', { name: /Touch the screen to start/ });
   const regions = page.getByRole('button', { name: /^Регионы/ });
   const home = page.getByRole('button', { name: 'На главную' });
-  await expect(regions.or(home)).toBeVisible();
+  await expect(attract.or(home).or(regions).first()).toBeVisible();
+  if (await attract.isVisible()) await attract.tap();
+  await expect(regions.or(home).first()).toBeVisible();
   if (await home.isVisible()) await home.tap();
   await expect(regions).toBeVisible();
 }

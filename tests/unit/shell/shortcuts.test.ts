@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { guardShortcuts, shortcutVerdict, type KeyInput } from '../../../electron/main/shortcuts';
+import { guardShortcuts } from '../../../electron/main/shortcuts';
+import { shortcutVerdict, type KeyInput } from '../../../electron/shared/shortcuts';
 
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
 
