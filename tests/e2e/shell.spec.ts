@@ -19,7 +19,15 @@ test.describe('attract loop', () => {
     await page.goto(kiosk.url);
     await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
     // The page's clock stands still from here, so the loop cannot move on between reading the title and the touch.
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 200);
+    // The pause lies a few seconds ahead of the page's time, so a slow round trip cannot put it in the past; should
+    // the jump there move the loop on, the next slide is drawn before the title is read (React renders on a message,
+    // which the paused clock does not hold back).
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 5000);
+    await page.evaluate(() => new Promise<void>((settled) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => settled();
+      channel.port2.postMessage(null);
+    }));
     const title = (await page.locator('.attract-slide-in .attract-title').first().textContent()) ?? '';
     expect(title).not.toBe('');
     await page.getByRole('button', { name: /Touch the screen to start/ }).tap();

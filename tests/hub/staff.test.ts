@@ -12,7 +12,7 @@ import { CommandError, staffAddCommand, staffDisableCommand } from '../../hub/st
 import { escapeHtml, html } from '../../hub/staff/html';
 import { hashPassword, verifyPassword } from '../../hub/staff/password';
 import { staffCsp } from '../../hub/staff/routes';
-import { parseCookies, sameSecret, sessionIdleMs, sessionLifetimeMs, setCookie } from '../../hub/staff/session';
+import { BusyError, createLimiter, parseCookies, sameSecret, sessionIdleMs, sessionLifetimeMs, setCookie } from '../../hub/staff/session';
 import { cleanUp, startHub, type TestHub } from '../sync/harness';
 import { Browser, csrfOf, loggedIn as loggedInAs } from './staff-login';
 
@@ -209,14 +209,18 @@ describe('login and sessions', () => {
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => new Browser(hub).logIn(`guest${i}`, `guess number ${i}`)));
     const statuses = answers.map((a) => a.status);
     expect(new Set(statuses)).toEqual(new Set([401, 503]));
-    // Two checks run and sixteen wait (hub/staff/routes.ts): the rest are turned away at once, unchecked.
-    expect(statuses.filter((s) => s === 401)).toHaveLength(18);
+    // Two checks run and sixteen wait (hub/staff/routes.ts): the rest are turned away at once, unchecked. A check that
+    // ends before the last requests arrive frees its place, so a fast machine may check a few more than eighteen (the
+    // limiter's exact counts are tested on their own under "building blocks").
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(18);
+    expect(checked).toBeLessThan(40);
     const busy = answers.find((a) => a.status === 503);
     expect(busy?.headers.get('retry-after')).toBe('2');
     expect(busy?.text).toContain('The hub is checking many logins right now; try again in a few seconds.');
     // Nobody was counted as a wrong attempt for being turned away, and the real account logs in.
     const failures = await Promise.all(Array.from({ length: 40 }, async (_, i) => (await hub.store.loginAttempts(`staff:guest${i}`)).failures));
-    expect(failures.reduce((a, b) => a + b, 0)).toBe(18);
+    expect(failures.reduce((a, b) => a + b, 0)).toBe(checked);
     await loggedIn(hub);
   });
 
@@ -432,5 +436,33 @@ describe('building blocks', () => {
     expect(sameSecret('abc', 'abd')).toBe(false);
     expect(sameSecret('ab', 'abc')).toBe(false);
     expect(sameSecret('', '')).toBe(false);
+  });
+
+  it('the limiter runs two tasks at once, queues sixteen in order and turns the rest away at once', async () => {
+    const limit = createLimiter(2, 16);
+    const finish: (() => void)[] = [];
+    const started: number[] = [];
+    const outcomes = Array.from({ length: 20 }, (_, i) =>
+      limit(() => {
+        started.push(i);
+        return new Promise<number>((done) => finish.push(() => done(i)));
+      }).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ busy: error instanceof BusyError }),
+      ),
+    );
+    // Two running, sixteen waiting, the last two refused without running.
+    expect(started).toEqual([0, 1]);
+    expect((await Promise.all(outcomes.slice(18))).every((outcome) => 'busy' in outcome && outcome.busy)).toBe(true);
+    // Each finished task lets the next waiting one start, in the order they came.
+    for (let i = 0; i < 18; i++) {
+      finish[i]!();
+      await outcomes[i];
+    }
+    expect(started).toEqual(Array.from({ length: 18 }, (_, i) => i));
+    expect(await Promise.all(outcomes.slice(0, 18))).toEqual(Array.from({ length: 18 }, (_, value) => ({ value })));
+    // Free again: a new task runs at once.
+    const later = limit(() => Promise.resolve('later'));
+    await expect(later).resolves.toBe('later');
   });
 });
