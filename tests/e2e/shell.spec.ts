@@ -101,6 +101,51 @@ test.describe('idle reset', () => {
   });
 });
 
+test.describe('idle reset, a slow touch', () => {
+  test('a finger held on "Continue" keeps the dialog under it, and nothing beneath the dialog opens', async ({ page }) => {
+    const kiosk = await startKiosk(['--idle-seconds', '5']);
+    try {
+      await page.clock.install();
+      await startVisit(page, kiosk);
+      const home = page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' });
+      await expect(home).toBeVisible();
+      // The page's time moves only when the test moves it from here (a margin ahead, so the pause is never in the past).
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2_000);
+      await page.clock.runFor(6_000);
+      const dialog = page.getByRole('alertdialog', { name: 'Вы ещё здесь?' });
+      await expect(dialog).toBeVisible();
+      const box = (await dialog.getByRole('button', { name: 'Продолжить' }).boundingBox())!;
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      // Under the finger, beneath the dialog, lies one of home's buttons: what a lost touch would open.
+      const beneath = await page.evaluate(([px, py]) => document.elementsFromPoint(px!, py!).some((el) => el.closest('button') && !el.closest('.overlay')), [x, y]);
+      expect(beneath).toBe(true);
+
+      // The touch goes down and stays a while (several of the idle timer's ticks) before it lifts.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await page.clock.runFor(1_000);
+      await expect(dialog).toBeVisible();
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+
+      // The lifted finger answered the dialog: it is gone, and the visitor is still at home.
+      await expect(page.getByRole('alertdialog')).toHaveCount(0);
+      await page.clock.runFor(500);
+      await expect(home).toBeVisible();
+      await expect(page.getByRole('button', { name: /^Назад/ })).toHaveCount(0);
+
+      // A touch on the dim area around the dialog answers it the same way.
+      await page.clock.runFor(6_000);
+      await expect(dialog).toBeVisible();
+      await page.touchscreen.tap(40, box.y + box.height + 300);
+      await expect(page.getByRole('alertdialog')).toHaveCount(0);
+      await expect(home).toBeVisible();
+    } finally {
+      await stopKiosk(kiosk);
+    }
+  });
+});
+
 test.describe('accessibility settings', () => {
   test('larger text, high contrast, reach mode and reduced motion', async ({ page, kiosk }) => {
     await startVisit(page, kiosk);

@@ -11,6 +11,10 @@ export function useIdle(idleSeconds: number, enabled: boolean, onTimeout: () => 
   // Activity is recorded in a ref: a touch must not re-render the whole kiosk.
   const lastActivity = useRef(0);
   const [countdown, setCountdown] = useState<number | null>(null);
+  // Whether "Still there?" is up. Then a touch is the visitor answering it, and only the dialog's own click (its
+  // buttons, or the dim area around it) ends it: counted as activity, the touch would take the dialog away under a
+  // finger held for more than a tick, and the click that follows would open whatever lies beneath.
+  const asking = useRef(false);
   const timeout = useRef(onTimeout);
   useEffect(() => {
     timeout.current = onTimeout;
@@ -19,16 +23,19 @@ export function useIdle(idleSeconds: number, enabled: boolean, onTimeout: () => 
   useEffect(() => {
     if (!enabled) return;
     lastActivity.current = Date.now();
-    const touch = () => {
+    const touch = (event: Event) => {
+      if (asking.current && event.type === 'pointerdown') return;
       lastActivity.current = Date.now();
     };
     const tick = () => {
       const idleFor = (Date.now() - lastActivity.current) / 1000;
       if (idleFor < idleSeconds) {
+        asking.current = false;
         setCountdown(null);
         return;
       }
       const left = Math.max(0, Math.ceil(idleSeconds + idleCountdownSeconds - idleFor));
+      asking.current = true;
       setCountdown(left);
       if (left === 0) timeout.current();
     };
@@ -39,11 +46,13 @@ export function useIdle(idleSeconds: number, enabled: boolean, onTimeout: () => 
       events.forEach((event) => window.removeEventListener(event, touch, { capture: true }));
       window.clearInterval(timer);
       // A countdown left from the last visitor must not flash up for the next one before the first tick.
+      asking.current = false;
       setCountdown(null);
     };
   }, [enabled, idleSeconds]);
 
   const stay = useCallback(() => {
+    asking.current = false;
     lastActivity.current = Date.now();
     setCountdown(null);
   }, []);
