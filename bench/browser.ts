@@ -144,8 +144,8 @@ export async function pageMemory(page: Page, cdp: CDPSession): Promise<PageMemor
   return { heapBytes: usedSize, elements: await domElements(page), nodes: counters.nodes, listeners: counters.jsEventListeners };
 }
 
-/** Writes the page's JS heap snapshot (taken after a collection) to `file`, for DevTools' Memory panel to compare. */
-export async function writeHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+/** The page's JS heap snapshot (taken after a collection), as the JSON text DevTools' Memory panel loads. */
+async function heapSnapshot(cdp: CDPSession): Promise<string> {
   const chunks: string[] = [];
   const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
@@ -154,7 +154,48 @@ export async function writeHeapSnapshot(cdp: CDPSession, file: string): Promise<
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   }
-  writeFileSync(file, chunks.join(''));
+  return chunks.join('');
+}
+
+/** Writes the page's JS heap snapshot to `file`, for DevTools' Memory panel to compare. */
+export async function writeHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  writeFileSync(file, await heapSnapshot(cdp));
+}
+
+export type HeapParts = {
+  /**
+   * What V8 made from the page's functions: bytecode, optimised machine code and their metadata (the snapshot's
+   * "code" nodes). It grows as V8 optimises more of the app's functions and is bounded by the app's code, not by
+   * what visitors do.
+   */
+  compiledCodeBytes: number;
+  /** The rest of V8's heap: the objects the page's code holds (strings, arrays, closures, object shapes…). */
+  objectsBytes: number;
+  /** Blink's objects behind the DOM wrappers ("native" nodes): not V8's heap (the DOM counters watch them). */
+  nativeBytes: number;
+};
+
+/** The page's heap split into compiled code, JS objects and Blink's objects, from a heap snapshot (a few seconds). */
+export async function heapParts(cdp: CDPSession): Promise<HeapParts> {
+  const snapshot = JSON.parse(await heapSnapshot(cdp)) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+    nodes: number[];
+  };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const typeNames = snapshot.snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const code = typeNames.indexOf('code');
+  const outsideV8 = new Set([typeNames.indexOf('native'), typeNames.indexOf('synthetic')]);
+  const parts: HeapParts = { compiledCodeBytes: 0, objectsBytes: 0, nativeBytes: 0 };
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const size = snapshot.nodes[i + sizeAt]!;
+    const type = snapshot.nodes[i + typeAt]!;
+    if (type === code) parts.compiledCodeBytes += size;
+    else if (outsideV8.has(type)) parts.nativeBytes += size;
+    else parts.objectsBytes += size;
+  }
+  return parts;
 }
 
 export type ProcessFigures = { rssKb: number; openFiles: number; threads: number };

@@ -10,6 +10,10 @@
 //   SOAK_IDLE_EVERY (500)      taps between the visitor's walking away
 //   SOAK_IDLE_SECONDS (5)      the kiosk's idle timeout for the run (then a 15 s "Still there?" countdown)
 //   SOAK_REDUCED_MOTION=1      the visitor's system asks for reduced motion (no screen transitions: faster taps)
+// The JS heap is also split, from a heap snapshot at the reference sample and at the end, into V8's compiled code
+// (bytecode and optimised code, which grows as V8 optimises more of the app's functions and is bounded by the app's
+// code) and the rest of V8's heap, the objects the page holds: a leak grows the latter. The heap bound is on the
+// objects; V8's used size, compiled code included, is reported beside it.
 //   SOAK_HEAP_SNAPSHOTS=DIR    also write the page's heap snapshots at the reference sample and at the end into DIR
 //                              (soak-<taps>.heapsnapshot; load both in DevTools' Memory panel to see what grew)
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   attractButton,
+  heapParts,
   launchChromium,
   openFileTargets,
   pageMemory,
@@ -28,6 +33,7 @@ import {
   touchAttract,
   visitorLap,
   writeHeapSnapshot,
+  type HeapParts,
   type PageMemory,
   type ProcessFigures,
   type Tap,
@@ -64,6 +70,8 @@ function count(dir: string): number {
 }
 
 const mb = (bytes: number) => round(bytes / 2 ** 20);
+/** Megabytes to two decimals, for figures of a few MB whose growth is read in tenths of a percent. */
+const mb2 = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
 const growth = (from: number, to: number) => (from === 0 ? 0 : round(((to - from) / from) * 100));
 
 async function main(): Promise<void> {
@@ -178,6 +186,7 @@ async function main(): Promise<void> {
     let reference: Sample | null = null;
     const fdsByKindAt = (targets: string[]) => targets.reduce<Record<string, number>>((all, target) => ({ ...all, [target.replace(dataDir, '<data>')]: (all[target.replace(dataDir, '<data>')] ?? 0) + 1 }), {});
     let fdsAtWarmup: Record<string, number> = {};
+    let partsAtWarmup: HeapParts | null = null;
     for (let n = 0; taps < totalTaps; n += 1) {
       await visitorLap(page, n, tap);
       if (taps >= nextWalkAway) {
@@ -190,10 +199,13 @@ async function main(): Promise<void> {
         if (!reference && row.taps >= warmupTaps) {
           reference = row;
           fdsAtWarmup = fdsByKindAt(openFileTargets(server.pid));
+          partsAtWarmup = await heapParts(cdp);
           if (snapshotsDir) await writeHeapSnapshot(cdp, join(snapshotsDir, `soak-${row.taps}.heapsnapshot`));
         }
       }
     }
+    const partsAtEnd = await heapParts(cdp);
+    partsAtWarmup ??= partsAtEnd;
     if (snapshotsDir) await writeHeapSnapshot(cdp, join(snapshotsDir, `soak-${taps}.heapsnapshot`));
     const last = samples.at(-1)!;
     const from = reference ?? samples[0]!;
@@ -203,7 +215,11 @@ async function main(): Promise<void> {
     const nodesFloorAtWarmup = Math.min(...after.slice(0, 4).map((s) => s.nodes));
     const nodesFloorAtEnd = Math.min(...after.slice(-4).map((s) => s.nodes));
     const figures = {
+      // V8's used size, compiled code included.
       heapMB: { atWarmup: mb(from.heapBytes), atEnd: mb(last.heapBytes), max: mb(Math.max(...after.map((s) => s.heapBytes))), growthPercent: growth(from.heapBytes, last.heapBytes) },
+      // The same heap from the two snapshots: the objects the page holds, and V8's compiled code apart.
+      heapObjectsMB: { atWarmup: mb2(partsAtWarmup.objectsBytes), atEnd: mb2(partsAtEnd.objectsBytes), growthPercent: growth(partsAtWarmup.objectsBytes, partsAtEnd.objectsBytes) },
+      compiledCodeMB: { atWarmup: mb2(partsAtWarmup.compiledCodeBytes), atEnd: mb2(partsAtEnd.compiledCodeBytes), growthPercent: growth(partsAtWarmup.compiledCodeBytes, partsAtEnd.compiledCodeBytes) },
       domElements: { atWarmup: from.elements, atEnd: last.elements, max: Math.max(...after.map((s) => s.elements)), growthPercent: growth(from.elements, last.elements) },
       // The renderer's node count after GC is noisy (a few hundred nodes freed one sample, not the next): compared by
       // its floor, the least of four samples right after warm-up and of the last four. A leak raises the floor.
@@ -226,13 +242,18 @@ async function main(): Promise<void> {
       },
     };
     const met = {
-      heap: figures.heapMB.growthPercent <= targets.heapGrowthPercent,
+      heap: figures.heapObjectsMB.growthPercent <= targets.heapGrowthPercent,
       domElements: figures.domElements.growthPercent <= targets.domElementsGrowthPercent,
       domNodes: figures.domNodes.growthPercent <= targets.domNodesGrowthPercent,
       rss: figures.kioskRssMB.growthPercent <= targets.rssGrowthPercent,
       openFiles: figures.kioskOpenFiles.growth <= targets.openFilesGrowth,
     };
     const seconds = Math.round((Date.now() - started) / 1000);
+    console.log(
+      `heap snapshots: JS objects ${mb2(partsAtWarmup.objectsBytes)} → ${mb2(partsAtEnd.objectsBytes)} MB, ` +
+        `compiled code ${mb2(partsAtWarmup.compiledCodeBytes)} → ${mb2(partsAtEnd.compiledCodeBytes)} MB, ` +
+        `Blink's objects ${mb2(partsAtWarmup.nativeBytes)} → ${mb2(partsAtEnd.nativeBytes)} MB`,
+    );
     console.log(`the kiosk's open files after warm-up: ${JSON.stringify(fdsAtWarmup)}; at the end: ${JSON.stringify(fdsByKind(fdsAtEnd))}`);
     console.log(`${taps} taps in ${seconds} s; walked away ${walkAways} times (${JSON.stringify(idleResets)}); unplanned "Still there?": ${JSON.stringify(unplanned)}`);
     console.log(Object.values(met).every(Boolean) ? 'all bounds met' : `BOUND MISSED: ${JSON.stringify(met)}`);

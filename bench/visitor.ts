@@ -137,7 +137,13 @@ async function main(): Promise<void> {
       const index = tapIndexAt(timing.start);
       if (index >= 0) perTap[index] = Math.max(perTap[index]!, timing.duration);
     }
-    const coldStartTaps = figures.timed.filter((timing) => timing.start < lapsFrom).map((timing) => timing.duration);
+    // The cold start's taps (the touch on the attract loop, and Home if it opened an item), each from its touch to the
+    // next paint, 16 ms where the Event Timing API saw nothing longer.
+    const coldTouches = figures.taps.filter((tapped) => tapped.step === '' && tapped.at < lapsFrom).map((tapped) => tapped.at);
+    const coldStartTaps = coldTouches.map((at, index) => {
+      const next = coldTouches[index + 1] ?? lapsFrom;
+      return Math.max(16, ...figures.timed.filter((timing) => timing.start >= at - 1 && timing.start < next - 1).map((timing) => timing.duration));
+    });
     const over50 = figures.longTasks.filter((task: { duration: number }) => task.duration > 50);
     const longTasks = over50.filter((task) => task.start >= lapsFrom);
     const coldStartLongTasks = over50.filter((task) => task.start < lapsFrom);
@@ -164,7 +170,12 @@ async function main(): Promise<void> {
       longTasksOver50ms: { count: longTasks.length, maxMs: round(Math.max(0, ...longTasks.map((t) => t.duration))) },
       coldStartMs: {
         toAttract: toAttractMs,
-        toHome: toHomeMs,
+        // The kiosk's own time to an interactive home: the page loading to the attract loop, then each tap to the
+        // next paint (home is drawn whole in the frame that answers its tap). Without the time between the taps,
+        // which is the bench's round trips here and a visitor's reaction in the hall.
+        toHome: toAttractMs + coldStartTaps.reduce((sum, ms) => sum + ms, 0),
+        // The same by the bench's wall clock, its round trips between the taps included: an upper bound.
+        toHomeWallClock: toHomeMs,
         taps: coldStartTaps.map(round),
         longTasksOver50ms: coldStartLongTasks.map((task) => round(task.duration)),
       },

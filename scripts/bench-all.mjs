@@ -103,7 +103,14 @@ const rowsOf = {
       [`tap → next paint, p50 / p95 / max (${fmt(tap.taps, 0)} taps)`, 'p95 ≤ 50 ms', `${fmt(tap.p50)} / **${fmt(tap.p95)}** / ${fmt(tap.max)} ms${verdict(tap.p95 <= 50)}`],
       ['long tasks > 50 ms during the laps', 'none', `${fmt(f.longTasksOver50ms?.count, 0)} (longest ${fmt(f.longTasksOver50ms?.maxMs)} ms)${verdict(f.longTasksOver50ms?.count === 0)}`],
       ['cold start: page load → attract loop', '≤ 1 s', `**${fmt(f.coldStartMs?.toAttract, 0)} ms**${verdict(f.coldStartMs?.toAttract <= 1000)}`],
-      ['cold start: page load → interactive home (two taps)', '≤ 1 s', `${fmt(f.coldStartMs?.toHome, 0)} ms${verdict(f.coldStartMs?.toHome <= 1000)}`],
+      f.coldStartMs?.toHomeWallClock === undefined
+        ? ['cold start: page load → interactive home (two taps)', '≤ 1 s', `${fmt(f.coldStartMs?.toHome, 0)} ms${verdict(f.coldStartMs?.toHome <= 1000)}`]
+        : [
+            'cold start: page load → interactive home, the kiosk\'s time (to the attract loop, then its two taps to their paint)',
+            '≤ 1 s',
+            `**${fmt(f.coldStartMs.toHome, 0)} ms** (${fmt(f.coldStartMs.toAttract, 0)} + ${(f.coldStartMs.taps ?? []).map((ms) => fmt(ms, 0)).join(' + ')})${verdict(f.coldStartMs.toHome <= 1000)}; ` +
+              `${fmt(f.coldStartMs.toHomeWallClock, 0)} ms by the bench's wall clock, its round trips between the taps included`,
+          ],
       heapRow(f.heap ?? {}, heapKeys),
     ];
   },
@@ -139,7 +146,14 @@ const rowsOf = {
     const taps = `${fmt(f.referenceAtTaps, 0)} → ${fmt(f.taps, 0)} taps`;
     const idle = f.idleResets ? `; ${fmt(f.idleResets.byTimeout + f.idleResets.startOver, 0)} idle resets` : '';
     return [
-      [`soak: JS heap after GC, ${taps}${idle}`, 'growth ≤ 10 %', `${fmt(f.heapMB?.atWarmup)} → ${fmt(f.heapMB?.atEnd)} MB (**${fmt(f.heapMB?.growthPercent)} %**)${verdict(f.met?.heap)}`],
+      f.heapObjectsMB
+        ? [
+            `soak: JS heap after GC, objects without V8's compiled code, ${taps}${idle}`,
+            'growth ≤ 10 %',
+            `${fmt(f.heapObjectsMB.atWarmup, 2)} → ${fmt(f.heapObjectsMB.atEnd, 2)} MB (**${fmt(f.heapObjectsMB.growthPercent)} %**)${verdict(f.met?.heap)}; ` +
+              `V8's used size ${fmt(f.heapMB?.atWarmup)} → ${fmt(f.heapMB?.atEnd)} MB (${fmt(f.heapMB?.growthPercent)} %), compiled code ${fmt(f.compiledCodeMB?.atWarmup, 2)} → ${fmt(f.compiledCodeMB?.atEnd, 2)} MB`,
+          ]
+        : [`soak: JS heap after GC, ${taps}${idle}`, 'growth ≤ 10 %', `${fmt(f.heapMB?.atWarmup)} → ${fmt(f.heapMB?.atEnd)} MB (**${fmt(f.heapMB?.growthPercent)} %**)${verdict(f.met?.heap)}`],
       [
         `soak: DOM elements / renderer's DOM nodes after GC, ${taps}`,
         'growth ≤ 10 %',
