@@ -120,3 +120,20 @@ export async function restartKiosk(kiosk: Kiosk, args: string[] = []): Promise<K
 export async function startNewKiosk(args: string[] = []): Promise<Kiosk> {
   return launch(mkdtempSync(join(tmpdir(), 'kiosk-e2e-')), args);
 }
+
+/**
+ * Stops the page's clock (installed with `page.clock.install()`) `aheadMs` after the page's time now: from then on its
+ * time moves only when the test moves it. The page's time keeps running between reading it and the pause; should a
+ * slow machine take longer than `aheadMs` for that round trip, the pause would lie in the past, so it is read again.
+ */
+export async function pauseClock(page: Page, aheadMs: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const now = await page.evaluate(() => Date.now());
+    try {
+      await page.clock.pauseAt(now + aheadMs);
+      return;
+    } catch (error) {
+      if (attempt === 5 || !String(error).includes('to the past')) throw error;
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { expect, startKiosk, startVisit, stopKiosk, test } from './fixtures';
+import { expect, pauseClock, startKiosk, startVisit, stopKiosk, test } from './fixtures';
 
 test.describe('attract loop', () => {
   test('cycles featured projects and route stops and says "touch to start" in both languages @landscape', async ({ page, kiosk }) => {
@@ -19,10 +19,9 @@ test.describe('attract loop', () => {
     await page.goto(kiosk.url);
     await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
     // The page's clock stands still from here, so the loop cannot move on between reading the title and the touch.
-    // The pause lies a few seconds ahead of the page's time, so a slow round trip cannot put it in the past; should
-    // the jump there move the loop on, the next slide is drawn before the title is read (React renders on a message,
-    // which the paused clock does not hold back).
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 5000);
+    // Should the jump to the pause move the loop on, the next slide is drawn before the title is read (React renders
+    // on a message, which the paused clock does not hold back).
+    await pauseClock(page, 1_000);
     await page.evaluate(() => new Promise<void>((settled) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => settled();
@@ -109,8 +108,8 @@ test.describe('idle reset, a slow touch', () => {
       await startVisit(page, kiosk);
       const home = page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' });
       await expect(home).toBeVisible();
-      // The page's time moves only when the test moves it from here (a margin ahead, so the pause is never in the past).
-      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2_000);
+      // The page's time moves only when the test moves it from here.
+      await pauseClock(page, 1_000);
       await page.clock.runFor(6_000);
       const dialog = page.getByRole('alertdialog', { name: 'Вы ещё здесь?' });
       await expect(dialog).toBeVisible();

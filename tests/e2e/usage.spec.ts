@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { KioskInfo, Page as ResultPage, ProjectCard, RegionSummary, Result, Route, UsageEvent } from '../../electron/shared/contract';
-import { expect, startKiosk, startVisit, stopKiosk, test as base, type Kiosk } from './fixtures';
+import { expect, pauseClock, startKiosk, startVisit, stopKiosk, test as base, type Kiosk } from './fixtures';
 import { launchHub, stopHub, type Hub } from './hub';
 
 // Whole visits by touch, with deliberate waits (a search must rest, the kiosk must go idle), several kiosks at once.
@@ -102,7 +102,7 @@ function watchSearches(page: Page): Set<string> {
 async function typeBriskly(page: Page, answered: Set<string>, keys: string[]): Promise<void> {
   const keyboard = page.getByRole('group', { name: 'Экранная клавиатура' });
   const box = page.getByRole('searchbox', { name: 'Поиск' });
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
+  await pauseClock(page, 500);
   for (const name of keys) {
     await keyboard.getByRole('button', { name, exact: true }).tap();
     await page.clock.runFor(300);
@@ -301,7 +301,7 @@ test('a search counts when a result is tapped or the screen is left, before it h
   await expect(page.getByRole('heading', { level: 1, name: 'Поиск' })).toBeVisible();
   const searches = () => Object.fromEntries(Object.entries(usageCounts(kiosk)).filter(([name]) => name.startsWith('search')));
   // From here the page's time only moves when the test moves it: "before it has rested" is certain, not a race.
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await pauseClock(page, 1000);
 
   // A result tapped 0.2 s after the results came: the search is counted then, not 1.5 s later.
   await typeOnScreen(page, 'омск');

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Bilingual, Language, Route, RouteStop } from '../../../electron/shared/contract';
 import { useCall } from '../api/use-call';
 import { CallView } from '../components/CallView';
@@ -6,6 +6,7 @@ import { MediaImage } from '../components/MediaImage';
 import { QrCode } from '../components/QrCode';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { plural, useI18n } from '../i18n/i18n';
+import { useAfterPaint } from '../state/after-paint';
 import type { ScreenOf } from '../state/navigation';
 import { useItemOpened } from '../state/usage';
 import './find.css';
@@ -52,8 +53,8 @@ function RouteView({ route, initialStopId, title }: { route: Route; initialStopI
   const { pick, language, t } = useI18n();
   const [selectedId, setSelectedId] = useState<string | null>(initialStopId && route.stops.some((s) => s.id === initialStopId) ? initialStopId : null);
   // The tapped stop is marked on the map and in the list in the very next frame; its details (text and picture)
-  // follow in a render of their own.
-  const detailsId = useDeferredValue(selectedId);
+  // follow in a render of their own once that frame is on screen.
+  const detailsId = useAfterPaint(selectedId);
   const selected = route.stops.find((stop) => stop.id === detailsId) ?? null;
   useItemOpened('route_stop', selected?.id ?? null);
   const totalMinutes = route.stops.reduce((sum, stop) => sum + stop.durationMinutes, 0);
