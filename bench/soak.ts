@@ -10,12 +10,12 @@
 //   SOAK_IDLE_EVERY (500)      taps between the visitor's walking away
 //   SOAK_IDLE_SECONDS (5)      the kiosk's idle timeout for the run (then a 15 s "Still there?" countdown)
 //   SOAK_REDUCED_MOTION=1      the visitor's system asks for reduced motion (no screen transitions: faster taps)
+//   SOAK_HEAP_SNAPSHOTS=DIR    also write the page's heap snapshots at the reference sample and at the end into DIR
+//                              (soak-<taps>.heapsnapshot; load both in DevTools' Memory panel to see what grew)
 // The JS heap is also split, from a heap snapshot at the reference sample and at the end, into V8's compiled code
 // (bytecode and optimised code, which grows as V8 optimises more of the app's functions and is bounded by the app's
 // code) and the rest of V8's heap, the objects the page holds: a leak grows the latter. The heap bound is on the
 // objects; V8's used size, compiled code included, is reported beside it.
-//   SOAK_HEAP_SNAPSHOTS=DIR    also write the page's heap snapshots at the reference sample and at the end into DIR
-//                              (soak-<taps>.heapsnapshot; load both in DevTools' Memory panel to see what grew)
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -69,9 +69,8 @@ function count(dir: string): number {
   }
 }
 
-const mb = (bytes: number) => round(bytes / 2 ** 20);
-/** Megabytes to two decimals, for figures of a few MB whose growth is read in tenths of a percent. */
-const mb2 = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
+/** Megabytes, to one decimal, or to two for figures of a few MB whose growth is read in tenths of a percent. */
+const mb = (bytes: number, decimals: 1 | 2 = 1) => (decimals === 1 ? round(bytes / 2 ** 20) : Math.round((bytes / 2 ** 20) * 100) / 100);
 const growth = (from: number, to: number) => (from === 0 ? 0 : round(((to - from) / from) * 100));
 
 async function main(): Promise<void> {
@@ -205,7 +204,8 @@ async function main(): Promise<void> {
       }
     }
     const partsAtEnd = await heapParts(cdp);
-    partsAtWarmup ??= partsAtEnd;
+    const partsFrom = partsAtWarmup ?? partsAtEnd;
+    const heapPart = (part: keyof HeapParts) => ({ atWarmup: mb(partsFrom[part], 2), atEnd: mb(partsAtEnd[part], 2), growthPercent: growth(partsFrom[part], partsAtEnd[part]) });
     if (snapshotsDir) await writeHeapSnapshot(cdp, join(snapshotsDir, `soak-${taps}.heapsnapshot`));
     const last = samples.at(-1)!;
     const from = reference ?? samples[0]!;
@@ -218,8 +218,9 @@ async function main(): Promise<void> {
       // V8's used size, compiled code included.
       heapMB: { atWarmup: mb(from.heapBytes), atEnd: mb(last.heapBytes), max: mb(Math.max(...after.map((s) => s.heapBytes))), growthPercent: growth(from.heapBytes, last.heapBytes) },
       // The same heap from the two snapshots: the objects the page holds, and V8's compiled code apart.
-      heapObjectsMB: { atWarmup: mb2(partsAtWarmup.objectsBytes), atEnd: mb2(partsAtEnd.objectsBytes), growthPercent: growth(partsAtWarmup.objectsBytes, partsAtEnd.objectsBytes) },
-      compiledCodeMB: { atWarmup: mb2(partsAtWarmup.compiledCodeBytes), atEnd: mb2(partsAtEnd.compiledCodeBytes), growthPercent: growth(partsAtWarmup.compiledCodeBytes, partsAtEnd.compiledCodeBytes) },
+      heapObjectsMB: heapPart('objectsBytes'),
+      compiledCodeMB: heapPart('compiledCodeBytes'),
+      blinkObjectsMB: heapPart('nativeBytes'),
       domElements: { atWarmup: from.elements, atEnd: last.elements, max: Math.max(...after.map((s) => s.elements)), growthPercent: growth(from.elements, last.elements) },
       // The renderer's node count after GC is noisy (a few hundred nodes freed one sample, not the next): compared by
       // its floor, the least of four samples right after warm-up and of the last four. A leak raises the floor.
@@ -249,11 +250,8 @@ async function main(): Promise<void> {
       openFiles: figures.kioskOpenFiles.growth <= targets.openFilesGrowth,
     };
     const seconds = Math.round((Date.now() - started) / 1000);
-    console.log(
-      `heap snapshots: JS objects ${mb2(partsAtWarmup.objectsBytes)} → ${mb2(partsAtEnd.objectsBytes)} MB, ` +
-        `compiled code ${mb2(partsAtWarmup.compiledCodeBytes)} → ${mb2(partsAtEnd.compiledCodeBytes)} MB, ` +
-        `Blink's objects ${mb2(partsAtWarmup.nativeBytes)} → ${mb2(partsAtEnd.nativeBytes)} MB`,
-    );
+    const { heapObjectsMB: objects, compiledCodeMB: code, blinkObjectsMB: blink } = figures;
+    console.log(`heap snapshots: JS objects ${objects.atWarmup} → ${objects.atEnd} MB, compiled code ${code.atWarmup} → ${code.atEnd} MB, Blink's objects ${blink.atWarmup} → ${blink.atEnd} MB`);
     console.log(`the kiosk's open files after warm-up: ${JSON.stringify(fdsAtWarmup)}; at the end: ${JSON.stringify(fdsByKind(fdsAtEnd))}`);
     console.log(`${taps} taps in ${seconds} s; walked away ${walkAways} times (${JSON.stringify(idleResets)}); unplanned "Still there?": ${JSON.stringify(unplanned)}`);
     console.log(Object.values(met).every(Boolean) ? 'all bounds met' : `BOUND MISSED: ${JSON.stringify(met)}`);

@@ -70,9 +70,11 @@ export async function stopKiosk(kiosk: Kiosk): Promise<void> {
   rmSync(kiosk.dataDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ kiosk: Kiosk }>({
-  kiosk: async ({}, use) => {
-    const kiosk = await startKiosk();
+export const test = base.extend<{ kioskArgs: string[]; kiosk: Kiosk }>({
+  /** Command-line options for the test's kiosk, e.g. `test.use({ kioskArgs: ['--idle-seconds', '5'] })`. */
+  kioskArgs: [[], { option: true }],
+  kiosk: async ({ kioskArgs }, use) => {
+    const kiosk = await startKiosk(kioskArgs);
     await use(kiosk);
     await stopKiosk(kiosk);
   },

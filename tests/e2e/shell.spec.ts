@@ -1,4 +1,4 @@
-import { expect, pauseClock, startKiosk, startVisit, stopKiosk, test } from './fixtures';
+import { expect, pauseClock, startVisit, test } from './fixtures';
 
 test.describe('attract loop', () => {
   test('cycles featured projects and route stops and says "touch to start" in both languages @landscape', async ({ page, kiosk }) => {
@@ -58,90 +58,82 @@ test.describe('language', () => {
 });
 
 test.describe('idle reset', () => {
-  test('asks "Still there?", keeps the visitor who answers, and starts over for the next one', async ({ page }) => {
-    const kiosk = await startKiosk(['--idle-seconds', '20']);
-    try {
-      await page.clock.install();
-      await startVisit(page, kiosk);
-      // One visitor's choices: English, high contrast, larger text, a screen deep in the app.
-      await page.getByRole('button', { name: 'Switch to English' }).tap();
-      await page.getByRole('button', { name: 'Accessibility' }).tap();
-      await page.getByRole('button', { name: 'High contrast' }).tap();
-      await page.getByRole('button', { name: '150%' }).tap();
-      await page.getByRole('button', { name: 'Close' }).tap();
-      await page.getByRole('button', { name: /^Regions/ }).tap();
-      await expect(page.getByRole('button', { name: /^Back/ })).toBeVisible();
+  test.use({ kioskArgs: ['--idle-seconds', '20'] });
+  test('asks "Still there?", keeps the visitor who answers, and starts over for the next one', async ({ page, kiosk }) => {
+    await page.clock.install();
+    await startVisit(page, kiosk);
+    // One visitor's choices: English, high contrast, larger text, a screen deep in the app.
+    await page.getByRole('button', { name: 'Switch to English' }).tap();
+    await page.getByRole('button', { name: 'Accessibility' }).tap();
+    await page.getByRole('button', { name: 'High contrast' }).tap();
+    await page.getByRole('button', { name: '150%' }).tap();
+    await page.getByRole('button', { name: 'Close' }).tap();
+    await page.getByRole('button', { name: /^Regions/ }).tap();
+    await expect(page.getByRole('button', { name: /^Back/ })).toBeVisible();
 
-      // The page clock also runs in real time between steps: keep a margin below the 20 s.
-      await page.clock.runFor(15_000);
-      await expect(page.getByRole('alertdialog')).toHaveCount(0);
-      await page.clock.runFor(6_000);
-      const dialog = page.getByRole('alertdialog', { name: 'Still there?' });
-      await expect(dialog).toBeVisible();
-      await dialog.getByRole('button', { name: 'Continue' }).tap();
-      await expect(dialog).toHaveCount(0);
-      await expect(page.getByRole('button', { name: /^Back/ })).toBeVisible();
+    // The page clock also runs in real time between steps: keep a margin below the 20 s.
+    await page.clock.runFor(15_000);
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    await page.clock.runFor(6_000);
+    const dialog = page.getByRole('alertdialog', { name: 'Still there?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Continue' }).tap();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Back/ })).toBeVisible();
 
-      await page.clock.runFor(21_000);
-      await expect(dialog).toBeVisible();
-      await expect(dialog).toContainText(/start over in \d+ s/);
-      await page.clock.runFor(16_000);
-      await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
-      await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
+    await page.clock.runFor(21_000);
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(/start over in \d+ s/);
+    await page.clock.runFor(16_000);
+    await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
 
-      // The next visitor finds the kiosk as new: Russian, home, default settings.
-      await page.getByRole('button', { name: /Touch the screen to start/ }).tap();
-      await expect(page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' }).or(page.getByRole('heading', { level: 1 })).first()).toBeVisible();
-      await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-      await expect(page.locator('html')).toHaveAttribute('style', /--text-scale: 1(;|$)/);
-    } finally {
-      await stopKiosk(kiosk);
-    }
+    // The next visitor finds the kiosk as new: Russian, home, default settings.
+    await page.getByRole('button', { name: /Touch the screen to start/ }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' }).or(page.getByRole('heading', { level: 1 })).first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('html')).toHaveAttribute('style', /--text-scale: 1(;|$)/);
   });
 });
 
 test.describe('idle reset, a slow touch', () => {
-  test('a finger held on "Continue" keeps the dialog under it, and nothing beneath the dialog opens', async ({ page }) => {
-    const kiosk = await startKiosk(['--idle-seconds', '5']);
-    try {
-      await page.clock.install();
-      await startVisit(page, kiosk);
-      const home = page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' });
-      await expect(home).toBeVisible();
-      // The page's time moves only when the test moves it from here.
-      await pauseClock(page, 1_000);
-      await page.clock.runFor(6_000);
-      const dialog = page.getByRole('alertdialog', { name: 'Вы ещё здесь?' });
-      await expect(dialog).toBeVisible();
-      const box = (await dialog.getByRole('button', { name: 'Продолжить' }).boundingBox())!;
-      const x = box.x + box.width / 2;
-      const y = box.y + box.height / 2;
-      // Under the finger, beneath the dialog, lies one of home's buttons: what a lost touch would open.
-      const beneath = await page.evaluate(([px, py]) => document.elementsFromPoint(px!, py!).some((el) => el.closest('button') && !el.closest('.overlay')), [x, y]);
-      expect(beneath).toBe(true);
+  test.use({ kioskArgs: ['--idle-seconds', '5'] });
+  test('a finger held on "Continue" keeps the dialog under it, and nothing beneath the dialog opens', async ({ page, kiosk }) => {
+    await page.clock.install();
+    await startVisit(page, kiosk);
+    const home = page.getByRole('heading', { level: 1, name: 'Дни промышленности Омской области' });
+    await expect(home).toBeVisible();
+    // The page's time moves only when the test moves it from here.
+    await pauseClock(page, 1_000);
+    await page.clock.runFor(6_000);
+    const dialog = page.getByRole('alertdialog', { name: 'Вы ещё здесь?' });
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.getByRole('button', { name: 'Продолжить' }).boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    // Under the finger, beneath the dialog, lies one of home's buttons: what a lost touch would open.
+    const beneath = await page.evaluate(([px, py]) => document.elementsFromPoint(px!, py!).some((el) => el.closest('button') && !el.closest('.overlay')), [x, y]);
+    expect(beneath).toBe(true);
 
-      // The touch goes down and stays a while (several of the idle timer's ticks) before it lifts.
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-      await page.clock.runFor(1_000);
-      await expect(dialog).toBeVisible();
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    // The touch goes down and stays a while (several of the idle timer's ticks) before it lifts.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await page.clock.runFor(1_000);
+    await expect(dialog).toBeVisible();
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 
-      // The lifted finger answered the dialog: it is gone, and the visitor is still at home.
-      await expect(page.getByRole('alertdialog')).toHaveCount(0);
-      await page.clock.runFor(500);
-      await expect(home).toBeVisible();
-      await expect(page.getByRole('button', { name: /^Назад/ })).toHaveCount(0);
+    // The lifted finger answered the dialog: it is gone, and the visitor is still at home.
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    await page.clock.runFor(500);
+    await expect(home).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Назад/ })).toHaveCount(0);
 
-      // A touch on the dim area around the dialog answers it the same way.
-      await page.clock.runFor(6_000);
-      await expect(dialog).toBeVisible();
-      await page.touchscreen.tap(40, box.y + box.height + 300);
-      await expect(page.getByRole('alertdialog')).toHaveCount(0);
-      await expect(home).toBeVisible();
-    } finally {
-      await stopKiosk(kiosk);
-    }
+    // A touch on the dim area around the dialog answers it the same way.
+    await page.clock.runFor(6_000);
+    await expect(dialog).toBeVisible();
+    await page.touchscreen.tap(40, box.y + box.height + 300);
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    await expect(home).toBeVisible();
   });
 });
 
