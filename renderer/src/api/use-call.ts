@@ -61,6 +61,8 @@ function cachedState<T>(name: CallName, key: string): CallState<T> | undefined {
 function invoke<N extends CallName>(name: N, inputKey: string, fresh = false): Promise<Result<CallOutput<N>>> {
   watchCatalog();
   const key = cacheKey(name, inputKey);
+  const cached = fresh || !catalogCalls.has(name) ? undefined : cache.get(key);
+  if (cached) return Promise.resolve(cached as Result<CallOutput<N>>);
   const pending = fresh ? undefined : inFlight.get(key);
   if (pending) return pending as Promise<Result<CallOutput<N>>>;
   const asked = generation;
@@ -121,7 +123,9 @@ export function useCall<N extends CallName>(name: N, input: CallInput<N>): CallS
         );
       });
     };
-    if (!catalogCalls.has(name) || !cache.has(key)) load(false);
+    // Also when the answer is cached: one that reached the cache after the first render (a call started ahead by
+    // `preload` and answered before this effect ran) must still be shown; skipping it left the screen loading.
+    load(false);
     const off = api.on('catalog.changed', () => load(true));
     return () => {
       current = false;
