@@ -14,6 +14,61 @@ test.describe('attract loop', () => {
     await expect(page.locator('.attract-title', { hasNotText: first }).first()).toBeVisible();
   });
 
+  test('shows the slides whose answers arrive after the loop is drawn but before its effects run', async ({ page, kiosk }) => {
+    // The kiosk's API, over the same HTTP calls, with its answers timed: the featured projects and the route are held
+    // back until the loop's first frame is in the page, then handed over at once — after React drew the loop with
+    // nothing to show and before its effects ran. (The kiosk info is held until both are in hand, so the loop is
+    // drawn after they arrived.) A screen that took a cached answer at that moment as already shown stayed empty.
+    await page.addInitScript(() => {
+      const call = async (name: string, input: unknown): Promise<unknown> => {
+        const response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        });
+        return response.json() as Promise<unknown>;
+      };
+      const heldNames = new Set(['projects.list', 'route.get']);
+      const held: Array<() => void> = [];
+      let released = false;
+      let answered: () => void = () => undefined;
+      const bothAnswered = new Promise<void>((settled) => (answered = settled));
+      new MutationObserver((_records, observer) => {
+        if (!document.querySelector('button.attract')) return;
+        observer.disconnect();
+        released = true;
+        held.splice(0).forEach((handOver) => handOver());
+      }).observe(document, { childList: true, subtree: true });
+      let source: EventSource | undefined;
+      Object.defineProperty(window, 'kiosk', {
+        value: {
+          invoke: async (name: string, input: unknown) => {
+            if (name === 'kiosk.info') {
+              const info = call(name, input);
+              await bothAnswered;
+              return info;
+            }
+            const answer = await call(name, input);
+            if (released || !heldNames.has(name)) return answer;
+            return new Promise((handOver) => {
+              held.push(() => handOver(answer));
+              if (held.length === heldNames.size) answered();
+            });
+          },
+          on: (event: string, listener: (payload: unknown) => void) => {
+            source ??= new EventSource('/api/events');
+            const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as unknown);
+            source.addEventListener(event, handler);
+            return () => source?.removeEventListener(event, handler);
+          },
+        },
+      });
+    });
+    await page.goto(kiosk.url);
+    await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
+    await expect(page.locator('.attract-slide-in .attract-title').first()).not.toBeEmpty();
+  });
+
   test('a touch enters the app at the item on screen', async ({ page, kiosk }) => {
     await page.clock.install();
     await page.goto(kiosk.url);
