@@ -452,9 +452,10 @@ test('a session that ends under the exhibitor’s hands keeps the draft for the 
   await expect(page.getByRole('textbox', { name: 'Часы работы стенда, по-русски' })).toHaveValue('10:00–17:00');
 });
 
-test('the idle reset ends the exhibitor session and drops every unsaved draft', async ({ page }) => {
-  const kiosk = await startKiosk(['--idle-seconds', '5']);
-  try {
+test.describe('with a 5 s idle time', () => {
+  test.use({ kioskArgs: ['--idle-seconds', '5'] });
+
+  test('the idle reset ends the exhibitor session and drops every unsaved draft', async ({ page, kiosk }) => {
     const entry = await logIn(page, kiosk);
     const held = String(boothItem(entry).values.today_ru ?? '');
     await openItem(page, /^Карточка стенда/);
@@ -483,9 +484,7 @@ test('the idle reset ends the exhibitor session and drops every unsaved draft', 
     await expect(page.getByText('есть несохранённые изменения')).toHaveCount(0);
     await openItem(page, /^Карточка стенда/);
     await expect(page.getByRole('textbox', { name: 'Сегодня на стенде, по-русски' })).toHaveValue(held);
-  } finally {
-    await stopKiosk(kiosk);
-  }
+  });
 });
 
 test('a project: title live in the preview, a new cover, hidden from visitors once saved', async ({ page, kiosk }) => {

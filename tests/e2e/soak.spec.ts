@@ -1,7 +1,7 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import { attractButton, pageMemory, processFigures, regionsButton, touchAttract, visitorLap, type PageMemory, type Tap } from '../../bench/browser';
-import { expect, startKiosk, stopKiosk, test, type Kiosk } from './fixtures';
+import { expect, test, type Kiosk } from './fixtures';
 
 // A short soak (the long one is bench/soak.ts): a scripted visitor taps ~360 times through every screen, walking away
 // now and then ("Still there?" → "Start over", or "Continue"), and the same visits are repeated after a warm-up, so
@@ -33,11 +33,12 @@ async function measure(page: Page, cdp: CDPSession, kiosk: Kiosk): Promise<PageM
   return { ...memory, files: openFiles(kiosk.process.pid!), rssKb: processFigures(kiosk.process.pid!).rssKb };
 }
 
-test('a soak of ~360 taps with idle resets: DOM, JS heap and the kiosk’s open files stay bounded', async ({ page }) => {
-  // About a minute on a quiet machine; several when the machine is shared with other builds.
-  test.setTimeout(300_000);
-  const kiosk = await startKiosk(['--idle-seconds', '5']);
-  try {
+test.describe('with a 5 s idle time', () => {
+  test.use({ kioskArgs: ['--idle-seconds', '5'] });
+
+  test('a soak of ~360 taps with idle resets: DOM, JS heap and the kiosk’s open files stay bounded', async ({ page, kiosk }) => {
+    // About a minute on a quiet machine; several when the machine is shared with other builds.
+    test.setTimeout(300_000);
     const cdp = await page.context().newCDPSession(page);
     await page.goto(kiosk.url);
     await attractButton(page).waitFor();
@@ -95,7 +96,5 @@ test('a soak of ~360 taps with idle resets: DOM, JS heap and the kiosk’s open 
     // Files, pipes and the rest never grow; sockets stay within the browser's pool (6 per host) and the event stream.
     expect(end.files.other, `the kiosk's open files other than sockets: ${end.files.list.join(', ')}`).toBeLessThanOrEqual(reference.files.other);
     expect(end.files.sockets, "the kiosk's open sockets").toBeLessThanOrEqual(Math.max(reference.files.sockets, 7) + 1);
-  } finally {
-    await stopKiosk(kiosk);
-  }
+  });
 });

@@ -10,21 +10,14 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { KioskInfo, Page as ResultPage, ProjectCard, RegionSummary, Result, Route, UsageEvent } from '../../electron/shared/contract';
-import { expect, pauseClock, startKiosk, startVisit, stopKiosk, test as base, type Kiosk } from './fixtures';
+import { expect, pauseClock, startVisit, test, type Kiosk } from './fixtures';
 import { launchHub, stopHub, type Hub } from './hub';
 
 // Whole visits by touch, with deliberate waits (a search must rest, the kiosk must go idle), several kiosks at once.
-base.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 240_000 });
 
 /** The visit test waits for the idle reset: a kiosk that gives up on a visitor after a few seconds. */
 const idleSeconds = 8;
-const test = base.extend<{ idleKiosk: Kiosk }>({
-  idleKiosk: async ({}, use) => {
-    const kiosk = await startKiosk(['--idle-seconds', String(idleSeconds)]);
-    await use(kiosk);
-    await stopKiosk(kiosk);
-  },
-});
 
 const demoPin = '123456';
 const demoBooth = 'A-3';
@@ -137,160 +130,164 @@ const qrLabel = 'Наведите камеру телефона, чтобы со
 const back = (page: Page) => page.getByRole('button', { name: /Назад/ }).tap();
 const home = (page: Page) => page.getByRole('button', { name: 'На главную' }).tap();
 
-test('a visit leaves exactly its counts: screens, items, a QR code on screen, searches, language, accessibility, the idle reset', async ({ page, idleKiosk: kiosk }) => {
-  const expected = expectedCounts(kiosk);
-  const answered = watchSearches(page);
-  // The page's clock runs as usual, except while the test types (see typeBriskly).
-  await page.clock.install();
-  await page.goto(kiosk.url);
-  await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
-  // The attract loop runs for nobody: nothing is counted.
-  expect(usageCounts(kiosk)).toEqual({});
+test.describe(`with the idle time at ${idleSeconds} s`, () => {
+  test.use({ kioskArgs: ['--idle-seconds', String(idleSeconds)] });
 
-  // The touch enters at the item the loop was showing (a featured project or a route stop), or at home.
-  const featured = await value<ResultPage<ProjectCard>>(page, 'projects.list', { featured: true, limit: 12 });
-  const route = await value<Route>(page, 'route.get');
-  const visitStarted = Date.now();
-  await page.getByRole('button', { name: /Touch the screen to start/ }).tap();
-  const toHome = page.getByRole('button', { name: 'На главную' });
-  await expect(toHome.or(page.getByRole('button', { name: /^Регионы/ }))).toBeVisible();
-  expected.add('session');
-  if (await toHome.isVisible()) {
-    const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
-    const project = featured.items.find((item) => item.title.ru === title);
-    if (project) {
-      expected.add('screen', 'project');
-      expected.add('project', project.id);
-      // Counted only if the code is on screen; in portrait it is usually further down the page.
-      if ((await shareOnScreen(page.getByRole('img', { name: qrLabel }))) >= 0.5) expected.add('qr', project.id);
-    } else {
-      expect(title).toBe(route.name.ru);
-      const stopTitle = (await page.getByRole('article').getByRole('heading', { level: 2 }).textContent()) ?? '';
-      const stop = route.stops.find((candidate) => candidate.title.ru === stopTitle);
-      expect(stop, `the route opened at a stop: ${stopTitle}`).toBeDefined();
-      expected.add('screen', 'route');
-      expected.add('route_stop', stop?.id ?? '');
+  test('a visit leaves exactly its counts: screens, items, a QR code on screen, searches, language, accessibility, the idle reset', async ({ page, kiosk }) => {
+    const expected = expectedCounts(kiosk);
+    const answered = watchSearches(page);
+    // The page's clock runs as usual, except while the test types (see typeBriskly).
+    await page.clock.install();
+    await page.goto(kiosk.url);
+    await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible();
+    // The attract loop runs for nobody: nothing is counted.
+    expect(usageCounts(kiosk)).toEqual({});
+
+    // The touch enters at the item the loop was showing (a featured project or a route stop), or at home.
+    const featured = await value<ResultPage<ProjectCard>>(page, 'projects.list', { featured: true, limit: 12 });
+    const route = await value<Route>(page, 'route.get');
+    const visitStarted = Date.now();
+    await page.getByRole('button', { name: /Touch the screen to start/ }).tap();
+    const toHome = page.getByRole('button', { name: 'На главную' });
+    await expect(toHome.or(page.getByRole('button', { name: /^Регионы/ }))).toBeVisible();
+    expected.add('session');
+    if (await toHome.isVisible()) {
+      const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+      const project = featured.items.find((item) => item.title.ru === title);
+      if (project) {
+        expected.add('screen', 'project');
+        expected.add('project', project.id);
+        // Counted only if the code is on screen; in portrait it is usually further down the page.
+        if ((await shareOnScreen(page.getByRole('img', { name: qrLabel }))) >= 0.5) expected.add('qr', project.id);
+      } else {
+        expect(title).toBe(route.name.ru);
+        const stopTitle = (await page.getByRole('article').getByRole('heading', { level: 2 }).textContent()) ?? '';
+        const stop = route.stops.find((candidate) => candidate.title.ru === stopTitle);
+        expect(stop, `the route opened at a stop: ${stopTitle}`).toBeDefined();
+        expected.add('screen', 'route');
+        expected.add('route_stop', stop?.id ?? '');
+      }
+      await expected.settled('the screen and the item the visit entered at');
+      await home(page);
     }
-    await expected.settled('the screen and the item the visit entered at');
+    expected.add('screen', 'home');
+    await expected.settled('home');
+
+    // Regions, a region, one of its projects.
+    await page.getByRole('button', { name: /^Регионы/ }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Регионы' })).toBeVisible();
+    expected.add('screen', 'regions');
+    const regions = await value<RegionSummary[]>(page, 'regions.list');
+    const omsk = regions.find((region) => region.name.ru === 'Омская область');
+    if (!omsk) throw new Error('no Omsk region in the demo forum');
+    await page.getByRole('list', { name: 'Карта регионов' }).getByRole('button', { name: /^Омская область/ }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Омская область' })).toBeVisible();
+    expected.add('screen', 'region');
+    expected.add('region', omsk.id);
+    await expected.settled('regions, then the Omsk region');
+
+    const projects = await value<ResultPage<ProjectCard>>(page, 'projects.list', { regionId: omsk.id });
+    const project = projects.items[0];
+    if (!project) throw new Error('the Omsk region has no projects');
+    await page.getByRole('list', { name: 'Проекты' }).getByRole('button').first().tap();
+    await expect(page.getByRole('heading', { level: 1, name: project.title.ru })).toBeVisible();
+    expected.add('screen', 'project');
+    expected.add('project', project.id);
+    // The QR code is on the page but below the fold: not shown yet, so not counted yet.
+    const qr = page.getByRole('img', { name: qrLabel });
+    await expect(qr).toBeAttached();
+    await expect(qr).not.toBeInViewport({ ratio: 0.5 });
+    await expected.settled('the project opened, its QR code not yet on screen');
+
+    // Brought on screen, the QR code counts as shown: once, however often it comes and goes.
+    await qr.scrollIntoViewIfNeeded();
+    await expect(qr).toBeInViewport({ ratio: 0.5 });
+    expected.add('qr', project.id);
+    await expected.settled('the QR code on screen');
+    await qr.evaluate((element) => {
+      let scroller = element.parentElement;
+      while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
+      scroller?.scrollTo(0, 0);
+    });
+    await expect(qr).not.toBeInViewport();
+    await qr.scrollIntoViewIfNeeded();
+    await expect(qr).toBeInViewport({ ratio: 0.5 });
+
+    // Back shows the region again (a screen shown), but the region was opened once.
+    await back(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Омская область' })).toBeVisible();
+    expected.add('screen', 'region');
     await home(page);
-  }
-  expected.add('screen', 'home');
-  await expected.settled('home');
+    expected.add('screen', 'home');
+    await expected.settled('back to the region, then home');
 
-  // Regions, a region, one of its projects.
-  await page.getByRole('button', { name: /^Регионы/ }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: 'Регионы' })).toBeVisible();
-  expected.add('screen', 'regions');
-  const regions = await value<RegionSummary[]>(page, 'regions.list');
-  const omsk = regions.find((region) => region.name.ru === 'Омская область');
-  if (!omsk) throw new Error('no Omsk region in the demo forum');
-  await page.getByRole('list', { name: 'Карта регионов' }).getByRole('button', { name: /^Омская область/ }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: 'Омская область' })).toBeVisible();
-  expected.add('screen', 'region');
-  expected.add('region', omsk.id);
-  await expected.settled('regions, then the Omsk region');
+    // Search: a word typed letter by letter is one search, once its results have stayed on screen a moment. A quick
+    // visitor's keys come 0.3 s apart: each prefix is searched and answered on the way, none rests long enough to count.
+    await page.getByRole('button', { name: 'Поиск', exact: true }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Поиск' })).toBeVisible();
+    expected.add('screen', 'search');
+    const box = page.getByRole('searchbox', { name: 'Поиск' });
+    await typeBriskly(page, answered, [...'завод']);
+    await expect(box).toHaveValue('завод');
+    await expect(page.getByRole('status')).toHaveText(/^\d+ результат/);
+    expected.add('search', 'завод');
+    await expected.settled('one search for the word typed, none for its first letters');
 
-  const projects = await value<ResultPage<ProjectCard>>(page, 'projects.list', { regionId: omsk.id });
-  const project = projects.items[0];
-  if (!project) throw new Error('the Omsk region has no projects');
-  await page.getByRole('list', { name: 'Проекты' }).getByRole('button').first().tap();
-  await expect(page.getByRole('heading', { level: 1, name: project.title.ru })).toBeVisible();
-  expected.add('screen', 'project');
-  expected.add('project', project.id);
-  // The QR code is on the page but below the fold: not shown yet, so not counted yet.
-  const qr = page.getByRole('img', { name: qrLabel });
-  await expect(qr).toBeAttached();
-  await expect(qr).not.toBeInViewport({ ratio: 0.5 });
-  await expected.settled('the project opened, its QR code not yet on screen');
+    // A search that finds nothing is also counted as a content gap.
+    await typeBriskly(page, answered, ['Очистить', ...'щщщ']);
+    await expect(page.getByRole('heading', { name: 'Ничего не найдено' })).toBeVisible();
+    expected.add('search', 'щщщ');
+    expected.add('search_empty', 'щщщ');
+    await expected.settled('a search with no results');
 
-  // Brought on screen, the QR code counts as shown: once, however often it comes and goes.
-  await qr.scrollIntoViewIfNeeded();
-  await expect(qr).toBeInViewport({ ratio: 0.5 });
-  expected.add('qr', project.id);
-  await expected.settled('the QR code on screen');
-  await qr.evaluate((element) => {
-    let scroller = element.parentElement;
-    while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
-    scroller?.scrollTo(0, 0);
+    // The same query again straight after (a letter taken back and typed again) is not a second search; nor is the
+    // empty field, nor leaving the screen with that same query on it. Each time it rests well past the 1.5 s.
+    await typeBriskly(page, answered, ['Стереть', 'щ']);
+    await expect(box).toHaveValue('щщщ');
+    await page.waitForTimeout(2500);
+    await typeBriskly(page, answered, ['Очистить', ...'щщщ']);
+    await expect(page.getByRole('heading', { name: 'Ничего не найдено' })).toBeVisible();
+    await page.waitForTimeout(2500);
+    await back(page);
+    expected.add('screen', 'home');
+    await expected.settled('no second count for the same query in a row');
+
+    // The language switched to, and an accessibility mode turned on (larger text once, however large).
+    await page.getByRole('button', { name: 'Switch to English' }).tap();
+    await expect(page.getByRole('button', { name: 'Переключить на русский' })).toBeVisible();
+    expected.add('language', 'en');
+    await page.getByRole('button', { name: 'Accessibility' }).tap();
+    const panel = page.getByRole('dialog', { name: 'Accessibility' });
+    await panel.getByRole('button', { name: 'High contrast' }).tap();
+    await expect(panel.getByRole('button', { name: 'High contrast' })).toHaveAttribute('aria-pressed', 'true');
+    expected.add('accessibility', 'high_contrast');
+    await panel.getByRole('button', { name: '150%' }).tap();
+    await panel.getByRole('button', { name: '200%' }).tap();
+    await expect(panel.getByRole('button', { name: '200%' })).toHaveAttribute('aria-pressed', 'true');
+    expected.add('accessibility', 'large_text');
+    await panel.getByRole('button', { name: 'Close' }).tap();
+    await expected.settled('English, high contrast and larger text');
+
+    // Nobody touches the kiosk: "Still there?", then the attract loop. The visit ends and its length is counted;
+    // the language and settings going back to the defaults are nobody's choice.
+    const lastTouch = Date.now();
+    await page.getByRole('dialog', { name: 'Accessibility' }).waitFor({ state: 'detached' });
+    await expect(page.getByRole('alertdialog', { name: 'Still there?' })).toBeVisible({ timeout: (idleSeconds + 10) * 1000 });
+    await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible({ timeout: 40_000 });
+    const visitEnded = Date.now();
+    expected.add('idle_reset');
+    await expect
+      .poll(() => usageCounts(kiosk)[key('idle_reset')], { message: 'the idle reset counted', timeout: 10_000 })
+      .toBe(1);
+    const counts = usageCounts(kiosk);
+    const length = Object.keys(counts).filter((name) => name.startsWith('session_length '));
+    expect(length).toHaveLength(1);
+    expect(counts[length[0] ?? '']).toBe(1);
+    // The core measures the visit from its first report to its last; the test's clock brackets that.
+    const [earliest, latest] = [(lastTouch - visitStarted) / 1000 + idleSeconds + 15, (visitEnded - visitStarted) / 1000];
+    expect(lengthBuckets(earliest - 2, latest + 2)).toContain(length[0]?.slice('session_length '.length));
+    expect(counts).toEqual({ ...expected.counts, [length[0] ?? '']: 1 });
   });
-  await expect(qr).not.toBeInViewport();
-  await qr.scrollIntoViewIfNeeded();
-  await expect(qr).toBeInViewport({ ratio: 0.5 });
-
-  // Back shows the region again (a screen shown), but the region was opened once.
-  await back(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Омская область' })).toBeVisible();
-  expected.add('screen', 'region');
-  await home(page);
-  expected.add('screen', 'home');
-  await expected.settled('back to the region, then home');
-
-  // Search: a word typed letter by letter is one search, once its results have stayed on screen a moment. A quick
-  // visitor's keys come 0.3 s apart: each prefix is searched and answered on the way, none rests long enough to count.
-  await page.getByRole('button', { name: 'Поиск', exact: true }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: 'Поиск' })).toBeVisible();
-  expected.add('screen', 'search');
-  const box = page.getByRole('searchbox', { name: 'Поиск' });
-  await typeBriskly(page, answered, [...'завод']);
-  await expect(box).toHaveValue('завод');
-  await expect(page.getByRole('status')).toHaveText(/^\d+ результат/);
-  expected.add('search', 'завод');
-  await expected.settled('one search for the word typed, none for its first letters');
-
-  // A search that finds nothing is also counted as a content gap.
-  await typeBriskly(page, answered, ['Очистить', ...'щщщ']);
-  await expect(page.getByRole('heading', { name: 'Ничего не найдено' })).toBeVisible();
-  expected.add('search', 'щщщ');
-  expected.add('search_empty', 'щщщ');
-  await expected.settled('a search with no results');
-
-  // The same query again straight after (a letter taken back and typed again) is not a second search; nor is the
-  // empty field, nor leaving the screen with that same query on it. Each time it rests well past the 1.5 s.
-  await typeBriskly(page, answered, ['Стереть', 'щ']);
-  await expect(box).toHaveValue('щщщ');
-  await page.waitForTimeout(2500);
-  await typeBriskly(page, answered, ['Очистить', ...'щщщ']);
-  await expect(page.getByRole('heading', { name: 'Ничего не найдено' })).toBeVisible();
-  await page.waitForTimeout(2500);
-  await back(page);
-  expected.add('screen', 'home');
-  await expected.settled('no second count for the same query in a row');
-
-  // The language switched to, and an accessibility mode turned on (larger text once, however large).
-  await page.getByRole('button', { name: 'Switch to English' }).tap();
-  await expect(page.getByRole('button', { name: 'Переключить на русский' })).toBeVisible();
-  expected.add('language', 'en');
-  await page.getByRole('button', { name: 'Accessibility' }).tap();
-  const panel = page.getByRole('dialog', { name: 'Accessibility' });
-  await panel.getByRole('button', { name: 'High contrast' }).tap();
-  await expect(panel.getByRole('button', { name: 'High contrast' })).toHaveAttribute('aria-pressed', 'true');
-  expected.add('accessibility', 'high_contrast');
-  await panel.getByRole('button', { name: '150%' }).tap();
-  await panel.getByRole('button', { name: '200%' }).tap();
-  await expect(panel.getByRole('button', { name: '200%' })).toHaveAttribute('aria-pressed', 'true');
-  expected.add('accessibility', 'large_text');
-  await panel.getByRole('button', { name: 'Close' }).tap();
-  await expected.settled('English, high contrast and larger text');
-
-  // Nobody touches the kiosk: "Still there?", then the attract loop. The visit ends and its length is counted;
-  // the language and settings going back to the defaults are nobody's choice.
-  const lastTouch = Date.now();
-  await page.getByRole('dialog', { name: 'Accessibility' }).waitFor({ state: 'detached' });
-  await expect(page.getByRole('alertdialog', { name: 'Still there?' })).toBeVisible({ timeout: (idleSeconds + 10) * 1000 });
-  await expect(page.getByRole('button', { name: /Touch the screen to start/ })).toBeVisible({ timeout: 40_000 });
-  const visitEnded = Date.now();
-  expected.add('idle_reset');
-  await expect
-    .poll(() => usageCounts(kiosk)[key('idle_reset')], { message: 'the idle reset counted', timeout: 10_000 })
-    .toBe(1);
-  const counts = usageCounts(kiosk);
-  const length = Object.keys(counts).filter((name) => name.startsWith('session_length '));
-  expect(length).toHaveLength(1);
-  expect(counts[length[0] ?? '']).toBe(1);
-  // The core measures the visit from its first report to its last; the test's clock brackets that.
-  const [earliest, latest] = [(lastTouch - visitStarted) / 1000 + idleSeconds + 15, (visitEnded - visitStarted) / 1000];
-  expect(lengthBuckets(earliest - 2, latest + 2)).toContain(length[0]?.slice('session_length '.length));
-  expect(counts).toEqual({ ...expected.counts, [length[0] ?? '']: 1 });
 });
 
 test('a search counts when a result is tapped or the screen is left, before it has rested; once per query in a row', async ({ page, kiosk }) => {
