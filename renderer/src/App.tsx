@@ -1,4 +1,4 @@
-import { memo, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { KioskInfo } from '../../electron/shared/contract';
 import { api } from './api/client';
 import { AccessibilityPanel } from './components/AccessibilityPanel';
@@ -125,14 +125,17 @@ function screenHolders(stack: readonly Screen[], previous: readonly Screen[]): H
 
 /**
  * One screen of the stack. Memoised: a push or Back re-renders only the holders whose visibility changes, never the
- * screens themselves. A hidden holder keeps its layout (content-visibility in styles.css), so Back shows it again
- * without laying it out anew.
+ * screens themselves: the screen's element is made once, so when only `hidden` changes React finds the same element
+ * and leaves the screen alone (a new one would render the whole screen again, in the tap's own task, and make its
+ * animation library measure a screen that has just been hidden). A hidden holder keeps its layout
+ * (content-visibility in styles.css), so Back shows it again without laying it out anew.
  */
 const ScreenHolder = memo(function ScreenHolder({ screen, hidden }: { screen: Screen; hidden: boolean }) {
+  const content = useMemo(() => renderScreen(screen), [screen]);
   return (
     <div className="screen-holder" hidden={hidden}>
       {/* Only while a screen's code is still arriving (a tap in the first moment after start): a calm empty frame. */}
-      <Suspense fallback={<section className="screen" aria-busy="true" />}>{renderScreen(screen)}</Suspense>
+      <Suspense fallback={<section className="screen" aria-busy="true" />}>{content}</Suspense>
     </div>
   );
 });
