@@ -173,6 +173,12 @@ export type HeapParts = {
   objectsBytes: number;
   /** Blink's objects behind the DOM wrappers ("native" nodes): not V8's heap (the DOM counters watch them). */
   nativeBytes: number;
+  /**
+   * Blink's records of each request for DevTools' Network panel: there only because the bench drives the page over
+   * the DevTools protocol (Playwright turns network tracking on), one per request for the page's life; a kiosk
+   * without DevTools attached keeps none. Not counted in `nativeBytes`.
+   */
+  devtoolsNetworkBytes: number;
 };
 
 /** The page's heap split into compiled code, JS objects and Blink's objects, from a heap snapshot (a few seconds). */
@@ -180,20 +186,23 @@ export async function heapParts(cdp: CDPSession): Promise<HeapParts> {
   const snapshot = JSON.parse(await heapSnapshot(cdp)) as {
     snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
     nodes: number[];
+    strings: string[];
   };
   const fields = snapshot.snapshot.meta.node_fields;
   const typeNames = snapshot.snapshot.meta.node_types[0];
   const typeAt = fields.indexOf('type');
+  const nameAt = fields.indexOf('name');
   const sizeAt = fields.indexOf('self_size');
   const code = typeNames.indexOf('code');
   const outsideV8 = new Set([typeNames.indexOf('native'), typeNames.indexOf('synthetic')]);
-  const parts: HeapParts = { compiledCodeBytes: 0, objectsBytes: 0, nativeBytes: 0 };
+  const parts: HeapParts = { compiledCodeBytes: 0, objectsBytes: 0, nativeBytes: 0, devtoolsNetworkBytes: 0 };
   for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
     const size = snapshot.nodes[i + sizeAt]!;
     const type = snapshot.nodes[i + typeAt]!;
     if (type === code) parts.compiledCodeBytes += size;
-    else if (outsideV8.has(type)) parts.nativeBytes += size;
-    else parts.objectsBytes += size;
+    else if (!outsideV8.has(type)) parts.objectsBytes += size;
+    else if (snapshot.strings[snapshot.nodes[i + nameAt]!]!.startsWith('blink::NetworkResourcesData')) parts.devtoolsNetworkBytes += size;
+    else parts.nativeBytes += size;
   }
   return parts;
 }

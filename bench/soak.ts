@@ -49,7 +49,7 @@ const reducedMotion = process.env.SOAK_REDUCED_MOTION === '1';
 const snapshotsDir = process.env.SOAK_HEAP_SNAPSHOTS;
 const here = dirname(fileURLToPath(import.meta.url));
 
-const targets = { heapGrowthPercent: 10, domElementsGrowthPercent: 10, domNodesGrowthPercent: 10, rssGrowthPercent: 25, openFilesGrowth: 4 };
+const targets = { heapGrowthPercent: 10, blinkObjectsGrowthPercent: 10, domElementsGrowthPercent: 10, domNodesGrowthPercent: 10, rssGrowthPercent: 25, openFilesGrowth: 4 };
 
 type Sample = PageMemory & ProcessFigures & { taps: number; seconds: number; dbBytes: number; walBytes: number; logsBytes: number; backups: number };
 
@@ -221,6 +221,8 @@ async function main(): Promise<void> {
       heapObjectsMB: heapPart('objectsBytes'),
       compiledCodeMB: heapPart('compiledCodeBytes'),
       blinkObjectsMB: heapPart('nativeBytes'),
+      // The bench's own DevTools session's records of the page's requests, apart from Blink's objects.
+      devtoolsNetworkRecordsMB: heapPart('devtoolsNetworkBytes'),
       domElements: { atWarmup: from.elements, atEnd: last.elements, max: Math.max(...after.map((s) => s.elements)), growthPercent: growth(from.elements, last.elements) },
       // The renderer's node count after GC is noisy (a few hundred nodes freed one sample, not the next): compared by
       // its floor, the least of four samples right after warm-up and of the last four. A leak raises the floor.
@@ -244,14 +246,17 @@ async function main(): Promise<void> {
     };
     const met = {
       heap: figures.heapObjectsMB.growthPercent <= targets.heapGrowthPercent,
+      blinkObjects: figures.blinkObjectsMB.growthPercent <= targets.blinkObjectsGrowthPercent,
       domElements: figures.domElements.growthPercent <= targets.domElementsGrowthPercent,
       domNodes: figures.domNodes.growthPercent <= targets.domNodesGrowthPercent,
       rss: figures.kioskRssMB.growthPercent <= targets.rssGrowthPercent,
       openFiles: figures.kioskOpenFiles.growth <= targets.openFilesGrowth,
     };
     const seconds = Math.round((Date.now() - started) / 1000);
-    const { heapObjectsMB: objects, compiledCodeMB: code, blinkObjectsMB: blink } = figures;
-    console.log(`heap snapshots: JS objects ${objects.atWarmup} → ${objects.atEnd} MB, compiled code ${code.atWarmup} → ${code.atEnd} MB, Blink's objects ${blink.atWarmup} → ${blink.atEnd} MB`);
+    const { heapObjectsMB: objects, compiledCodeMB: code, blinkObjectsMB: blink, devtoolsNetworkRecordsMB: devtools } = figures;
+    console.log(
+      `heap snapshots: JS objects ${objects.atWarmup} → ${objects.atEnd} MB, compiled code ${code.atWarmup} → ${code.atEnd} MB, Blink's objects ${blink.atWarmup} → ${blink.atEnd} MB, the bench's DevTools network records ${devtools.atWarmup} → ${devtools.atEnd} MB`,
+    );
     console.log(`the kiosk's open files after warm-up: ${JSON.stringify(fdsAtWarmup)}; at the end: ${JSON.stringify(fdsByKind(fdsAtEnd))}`);
     console.log(`${taps} taps in ${seconds} s; walked away ${walkAways} times (${JSON.stringify(idleResets)}); unplanned "Still there?": ${JSON.stringify(unplanned)}`);
     console.log(Object.values(met).every(Boolean) ? 'all bounds met' : `BOUND MISSED: ${JSON.stringify(met)}`);

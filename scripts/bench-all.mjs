@@ -154,6 +154,16 @@ const rowsOf = {
               `V8's used size ${fmt(f.heapMB?.atWarmup)} → ${fmt(f.heapMB?.atEnd)} MB (${fmt(f.heapMB?.growthPercent)} %), compiled code ${fmt(f.compiledCodeMB?.atWarmup, 2)} → ${fmt(f.compiledCodeMB?.atEnd, 2)} MB`,
           ]
         : [`soak: JS heap after GC, ${taps}${idle}`, 'growth ≤ 10 %', `${fmt(f.heapMB?.atWarmup)} → ${fmt(f.heapMB?.atEnd)} MB (**${fmt(f.heapMB?.growthPercent)} %**)${verdict(f.met?.heap)}`],
+      ...(f.devtoolsNetworkRecordsMB
+        ? [
+            [
+              `soak: Blink's objects in the heap snapshots (the DOM's and the page's), ${taps}`,
+              'growth ≤ 10 %',
+              `${fmt(f.blinkObjectsMB?.atWarmup, 2)} → ${fmt(f.blinkObjectsMB?.atEnd, 2)} MB (**${fmt(f.blinkObjectsMB?.growthPercent)} %**)${verdict(f.met?.blinkObjects)}; ` +
+                `beside them the bench's own DevTools records of the page's requests ${fmt(f.devtoolsNetworkRecordsMB.atWarmup, 2)} → ${fmt(f.devtoolsNetworkRecordsMB.atEnd, 2)} MB`,
+            ],
+          ]
+        : []),
       [
         `soak: DOM elements / renderer's DOM nodes after GC, ${taps}`,
         'growth ≤ 10 %',
