@@ -179,6 +179,8 @@ export type HeapParts = {
    * without DevTools attached keeps none. Not counted in `nativeBytes`.
    */
   devtoolsNetworkBytes: number;
+  /** How many of those records (a Chromium that hides Blink's class names in snapshots shows none). */
+  devtoolsNetworkRecords: number;
 };
 
 /** The page's heap split into compiled code, JS objects and Blink's objects, from a heap snapshot (a few seconds). */
@@ -195,14 +197,16 @@ export async function heapParts(cdp: CDPSession): Promise<HeapParts> {
   const sizeAt = fields.indexOf('self_size');
   const code = typeNames.indexOf('code');
   const outsideV8 = new Set([typeNames.indexOf('native'), typeNames.indexOf('synthetic')]);
-  const parts: HeapParts = { compiledCodeBytes: 0, objectsBytes: 0, nativeBytes: 0, devtoolsNetworkBytes: 0 };
+  const parts: HeapParts = { compiledCodeBytes: 0, objectsBytes: 0, nativeBytes: 0, devtoolsNetworkBytes: 0, devtoolsNetworkRecords: 0 };
   for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
     const size = snapshot.nodes[i + sizeAt]!;
     const type = snapshot.nodes[i + typeAt]!;
     if (type === code) parts.compiledCodeBytes += size;
     else if (!outsideV8.has(type)) parts.objectsBytes += size;
-    else if (snapshot.strings[snapshot.nodes[i + nameAt]!]!.startsWith('blink::NetworkResourcesData')) parts.devtoolsNetworkBytes += size;
-    else parts.nativeBytes += size;
+    else if (snapshot.strings[snapshot.nodes[i + nameAt]!]!.startsWith('blink::NetworkResourcesData')) {
+      parts.devtoolsNetworkBytes += size;
+      parts.devtoolsNetworkRecords += 1;
+    } else parts.nativeBytes += size;
   }
   return parts;
 }

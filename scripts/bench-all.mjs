@@ -158,9 +158,10 @@ const rowsOf = {
         ? [
             [
               `soak: Blink's objects in the heap snapshots (the DOM's and the page's), ${taps}`,
-              'growth ≤ 10 %',
+              `growth ≤ ${f.targets?.blinkObjectsGrowthPercent ?? 10} %`,
               `${fmt(f.blinkObjectsMB?.atWarmup, 2)} → ${fmt(f.blinkObjectsMB?.atEnd, 2)} MB (**${fmt(f.blinkObjectsMB?.growthPercent)} %**)${verdict(f.met?.blinkObjects)}; ` +
-                `beside them the bench's own DevTools records of the page's requests ${fmt(f.devtoolsNetworkRecordsMB.atWarmup, 2)} → ${fmt(f.devtoolsNetworkRecordsMB.atEnd, 2)} MB`,
+                `beside them the bench's own DevTools records of the page's requests ${fmt(f.devtoolsNetworkRecordsMB.atWarmup, 2)} → ${fmt(f.devtoolsNetworkRecordsMB.atEnd, 2)} MB` +
+                (f.devtoolsNetworkRecordsMB.recordsAtEnd === undefined ? '' : ` (${fmt(f.devtoolsNetworkRecordsMB.recordsAtWarmup, 0)} → ${fmt(f.devtoolsNetworkRecordsMB.recordsAtEnd, 0)} records)`),
             ],
           ]
         : []),
