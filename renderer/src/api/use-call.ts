@@ -84,10 +84,8 @@ function invoke<N extends CallName>(name: N, inputKey: string, fresh = false): P
  * the answers ready. Only for answers that cannot change meanwhile except through `catalog.changed`.
  */
 export function preload<N extends CallName>(name: N, input: CallInput<N>): void {
-  if (!catalogCalls.has(name)) return;
-  const inputKey = JSON.stringify(input);
-  if (cache.has(cacheKey(name, inputKey))) return;
-  void invoke(name, inputKey);
+  // A cached answer makes no request (`invoke` answers it at once).
+  if (catalogCalls.has(name)) void invoke(name, JSON.stringify(input));
 }
 
 function toState<T>(result: Result<T>): CallState<T> {
