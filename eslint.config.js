@@ -13,7 +13,7 @@ const restrict = (paths, patterns) => ['error', { paths, patterns }];
 const modules = (names, message) => names.map((name) => ({ name, message }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.kiosk-data/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.kiosk-data/**', '.bench-run/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
