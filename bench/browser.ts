@@ -4,16 +4,24 @@
 // Plain Node and Playwright only (no DOM types): this file is type-checked both with and without the DOM library.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { kioskChromiumArgs } from '../electron/shared/chromium-switches';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Chromium as the benchmarks run it: headless, no GPU, nothing in the background, `gc()` exposed to the page. */
+/** The kiosk's own Chromium switches (the shell's and a browser kiosk's), which the benchmarks run with too. */
+export const kioskSwitches = kioskChromiumArgs(availableParallelism());
+
+/**
+ * Chromium as the benchmarks run it: headless, no GPU, nothing in the background, `gc()` exposed to the page, and the
+ * kiosk's own switches (`kioskSwitches`).
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc', ...kioskSwitches],
   });
 }
 

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import {
   attractButton,
   heapParts,
+  kioskSwitches,
   launchChromium,
   openFileTargets,
   pageMemory,
@@ -267,7 +268,7 @@ async function main(): Promise<void> {
       JSON.stringify({
         bench: 'soak',
         date: new Date().toISOString(),
-        machine: { ...machine, browser: `Chromium ${browser.version()}` },
+        machine: { ...machine, browser: `Chromium ${browser.version()}`, chromiumSwitches: kioskSwitches },
         config: { taps: totalTaps, warmupTaps, sampleEvery, idleEvery, idleSeconds, reducedMotion },
         taps,
         seconds,

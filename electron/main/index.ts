@@ -1,11 +1,13 @@
 // The Electron shell: a thin wrapper around the kiosk core. It owns the window, the `app://kiosk` protocol, the IPC
 // transport and the self-healing (watchdog.ts), shortcuts (shortcuts.ts) and updates (updater.ts); everything the
 // kiosk knows or does lives in electron/core, which never imports electron.
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { app, type BrowserWindow, Menu, powerSaveBlocker, session } from 'electron';
 import electronUpdater from 'electron-updater';
 import { createAssetServer, type AssetServer } from '../core/assets';
 import { createKioskCore, type KioskCore } from '../core/kiosk-core';
+import { kioskChromiumSwitches } from '../shared/chromium-switches';
 import type { SyncPort } from '../core/sync/sync-client';
 import { KioskLog } from '../core/log';
 import { blockRemoteRequests, denyAllPermissions, guardWebContents } from './guards';
@@ -44,6 +46,7 @@ const stateFile = new ShellStateFile(join(dataDir, 'shell-state.json'));
 // Everything below must happen before `ready`.
 registerAppScheme();
 app.enableSandbox();
+for (const [name, value] of kioskChromiumSwitches(availableParallelism())) app.commandLine.appendSwitch(name, value);
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
 if (app.requestSingleInstanceLock()) {

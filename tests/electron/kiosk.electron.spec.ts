@@ -3,10 +3,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { rasterThreads } from '../../electron/shared/chromium-switches';
 import type { KioskApi } from '../../electron/shared/contract';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -92,6 +93,11 @@ test.describe('Electron shell', () => {
   test('sync runs in its own worker thread of the main process', async () => {
     // The core logs the worker's thread id when it starts (electron/core/sync/sync-host.ts).
     await expect.poll(() => (existsSync(join(dataDir, 'logs', 'kiosk.log')) ? readFileSync(join(dataDir, 'logs', 'kiosk.log'), 'utf8') : '')).toMatch(/\[sync\] worker thread [1-9]\d* running/);
+  });
+
+  test("Chromium runs with the kiosk's switches: a raster thread per core, up to four", async () => {
+    const value = await app?.evaluate(({ app: electronApp }) => electronApp.commandLine.getSwitchValue('num-raster-threads'));
+    expect(value).toBe(String(rasterThreads(availableParallelism())));
   });
 
   test('the page has no Node: no require, process or module', async () => {
