@@ -11,8 +11,11 @@ import { kioskChromiumArgs } from '../electron/shared/chromium-switches';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The kiosk's own Chromium switches (the shell's and a browser kiosk's), which the benchmarks run with too. */
-export const kioskSwitches = kioskChromiumArgs(availableParallelism());
+/**
+ * The kiosk's own Chromium switches (the shell's and a browser kiosk's), which the benchmarks run with too;
+ * `BENCH_CHROMIUM_DEFAULTS=1` leaves them out, to measure what they change.
+ */
+export const kioskSwitches = process.env.BENCH_CHROMIUM_DEFAULTS === '1' ? [] : kioskChromiumArgs(availableParallelism());
 
 /**
  * Chromium as the benchmarks run it: headless, no GPU, nothing in the background, `gc()` exposed to the page, and the

@@ -9,7 +9,8 @@ const maxRasterThreads = 4;
  * Raster threads for a machine with `cores` logical cores: one per core, up to Chromium's ceiling of four.
  * Chromium's default is half the cores, which on a two-core kiosk leaves a single thread to draw a whole new screen
  * when no GPU rasterizes it; a hall kiosk runs nothing else, so the screen may use every core. Measured on two cores
- * without a GPU: tap → next paint p95 56 ms with one raster thread, 48 ms with two (docs/performance.md).
+ * without a GPU (docs/performance.md, 2,016 taps each way): the slowest steps of the visitor bench 8–16 ms faster at
+ * their p95 with two raster threads (a route stop 88 → 72 ms, Home from an industry 72 → 56 ms).
  */
 export function rasterThreads(cores: number): number {
   if (!Number.isFinite(cores) || cores < 1) return 1;
