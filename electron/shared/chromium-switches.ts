@@ -13,7 +13,7 @@ const maxRasterThreads = 4;
  * their p95 with two raster threads (a route stop 88 → 72 ms, Home from an industry 72 → 56 ms).
  */
 export function rasterThreads(cores: number): number {
-  if (!Number.isFinite(cores) || cores < 1) return 1;
+  if (!(cores >= 1)) return 1; // NaN or fewer than one: Chromium still needs a thread
   return Math.min(maxRasterThreads, Math.floor(cores));
 }
 

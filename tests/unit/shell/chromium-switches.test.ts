@@ -6,9 +6,9 @@ describe("the kiosk's Chromium switches", () => {
     expect([1, 2, 3, 4, 8, 64].map(rasterThreads)).toEqual([1, 2, 3, 4, 4, 4]);
   });
 
-  it('never asks for fewer than one raster thread, whatever the core count says', () => {
-    expect([0, -2, Number.NaN, Number.POSITIVE_INFINITY].map(rasterThreads)).toEqual([1, 1, 1, 1]);
-    expect(rasterThreads(2.5)).toBe(2);
+  it('never asks for fewer than one raster thread or more than four, whatever the core count says', () => {
+    expect([0, -2, Number.NaN, 0.5].map(rasterThreads)).toEqual([1, 1, 1, 1]);
+    expect([2.5, Number.POSITIVE_INFINITY].map(rasterThreads)).toEqual([2, 4]);
   });
 
   it('is the same list for the shell (name, value) and for a command line (--name=value)', () => {
