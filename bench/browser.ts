@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFil
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Locator, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { kioskChromiumArgs } from '../electron/shared/chromium-switches';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,6 +52,61 @@ export async function startKioskServer(webJs: string, dataDir: string, extraArgs
     await exited;
   };
   return { url, pid: child.pid ?? 0, process: child, stop };
+}
+
+export type HubServer = { url: string; code: string; stop: () => Promise<void> };
+
+/**
+ * Starts out/node/hub.js on a free port with `dataDir` (the demo forum on first run) and waits until it has made its
+ * pictures at display size (hub/thumbnails.ts). Returns its address and a one-time enrollment code for a kiosk.
+ */
+export async function startHubServer(hubJs: string, dataDir: string): Promise<HubServer & { copies: number }> {
+  const child = spawn(process.execPath, [hubJs, '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const found = await new Promise<{ url: string; code: string; copies: number }>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /Hub ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      const code = /enrollment code[^:]*: ([A-Z0-9-]+)/.exec(output)?.[1];
+      const copies = /Pictures at display size: (\d+) copies made/.exec(output)?.[1];
+      if (url && code && copies) resolve({ url, code, copies: Number(copies) });
+    });
+    child.once('exit', (code) => reject(new Error(`hub.js exited with ${code}:\n${output}`)));
+  });
+  child.stdout.resume();
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { ...found, stop };
+}
+
+/**
+ * Waits until a kiosk (its data folder) holds the hub's content: `copies` pictures at display size listed and no media
+ * file still to download. Reads the kiosk's database read-only, as a second reader beside the kiosk.
+ */
+export async function waitForHubContent(kioskDataDir: string, copies: number, timeoutMs = 180_000): Promise<void> {
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    let ready = false;
+    try {
+      const db = new Database(join(kioskDataDir, 'kiosk.db'), { readonly: true, fileMustExist: true });
+      try {
+        const thumbs = (db.prepare('SELECT count(*) AS n FROM media_thumbs WHERE deleted = 0').get() as { n: number }).n;
+        const queued = (db.prepare('SELECT count(*) AS n FROM media_queue').get() as { n: number }).n;
+        ready = thumbs === copies && queued === 0;
+      } finally {
+        db.close();
+      }
+    } catch {
+      // Not created or not migrated yet.
+    }
+    if (ready) return;
+    if (Date.now() > giveUpAt) throw new Error(`The kiosk did not get the hub's ${copies} pictures at display size in ${timeoutMs / 1000} s`);
+    await new Promise((done) => setTimeout(done, 500));
+  }
 }
 
 export function percentile(values: number[], p: number): number {

@@ -2,12 +2,26 @@
 // tap → next paint latency (Event Timing API), long tasks, cold start, and JS heap after 1,000 vs N taps.
 // Run by `npm run bench` after `npm run build`; BENCH_TAPS sets N (default 2,000: enough for the latency's tail; the
 // heap after 1,000 vs 10,000 taps of the same lap is the soak's to measure, bench/soak.ts), BENCH_REDUCED_MOTION=1 runs
-// it with the system asking for reduced motion. It prints the figures per step of the lap; the last line is JSON.
+// it with the system asking for reduced motion, BENCH_CONTENT=embedded on the kiosk's own demo content without a hub. It prints the figures per step of the lap; the last line is JSON.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { domElements, homeButton, kioskSwitches, launchChromium, percentile, regionsButton, round, startKioskServer, usedHeap, visitorLap, type Tap } from './browser';
+import {
+  domElements,
+  homeButton,
+  kioskSwitches,
+  launchChromium,
+  percentile,
+  regionsButton,
+  round,
+  startHubServer,
+  startKioskServer,
+  usedHeap,
+  visitorLap,
+  waitForHubContent,
+  type Tap,
+} from './browser';
 import type { Locator } from '@playwright/test';
 
 const totalTaps = Number(process.env.BENCH_TAPS ?? 2_000);
@@ -30,9 +44,25 @@ declare global {
   }
 }
 
+/**
+ * What the kiosk shows: 'hub' (the default), the demo forum as a hub serves it to the hall's kiosks, pictures at
+ * display size included (the hub runs only until the kiosk has it all); 'embedded' (BENCH_CONTENT=embedded), the
+ * kiosk's own demo content with no hub, as `npm run web` shows it on a fresh machine: the same forum, its pictures
+ * only as the original SVGs.
+ */
+const content = process.env.BENCH_CONTENT === 'embedded' ? 'embedded' : 'hub';
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-visitor-'));
-  const server = await startKioskServer(join(here, 'web.js'), dataDir);
+  const hubDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-visitor-hub-'));
+  const hub = content === 'hub' ? await startHubServer(join(here, 'hub.js'), hubDir) : null;
+  const server = await startKioskServer(join(here, 'web.js'), dataDir, hub ? ['--hub', hub.url, '--enroll', hub.code] : []);
+  if (hub) {
+    await waitForHubContent(dataDir, hub.copies);
+    // In the hall the hub is another computer; here it would share the kiosk's two cores with the browser. It stops
+    // once the kiosk has the content: the kiosk carries on from its own copy, as it does when the hall's Wi-Fi drops.
+    await hub.stop();
+  }
   const browser = await launchChromium();
   try {
     // A first load warms the server's caches and the disk, as a kiosk's own start would.
@@ -166,6 +196,7 @@ async function main(): Promise<void> {
     const result = {
       bench: 'visitor',
       machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, browser: `Chromium ${browser.version()}`, chromiumSwitches: kioskSwitches },
+      content: hub ? `demo forum from a hub (stopped once synced), ${hub.copies} pictures at display size` : 'embedded demo content (SVG pictures, no hub)',
       taps,
       tapToPaintMs: { taps: perTap.length, under16: perTap.filter((ms) => ms <= 16).length, p50: round(percentile(perTap, 50)), p95: round(percentile(perTap, 95)), max: round(Math.max(0, ...perTap)) },
       longTasksOver50ms: { count: longTasks.length, maxMs: round(Math.max(0, ...longTasks.map((t) => t.duration))) },
@@ -192,7 +223,9 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.stop();
+    await hub?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(hubDir, { recursive: true, force: true });
   }
 }
 

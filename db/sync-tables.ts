@@ -166,6 +166,16 @@ export const syncedTables = {
     columns: { id: text, zone: text, session_id: text, starts_at: text, ends_at: text, playlist: text, interval_seconds: int },
     source: 'hub',
   },
+  /**
+   * Smaller copies of media files, made by the hub at the widths screens show them (hub/thumbnails.ts); each is a file
+   * of its own (`sha256`), downloaded like any media file; one copy per original (`of_sha256`) and width. Two
+   * originals may have byte-identical copies, so the copy's hash is not the key.
+   */
+  media_thumbs: {
+    key: ['of_sha256', 'width'],
+    columns: { of_sha256: text, width: int, sha256: text, mime: text, bytes: int, height: int },
+    source: 'hub',
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type SyncedTable = keyof typeof syncedTables;

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { loadDemoIntoHub } from './catalog';
 import { formatReport, importCatalog } from './import/index';
 import { formatStatus } from './status';
+import { Thumbnailer, thumbnailCheckMs, updateThumbnails } from './thumbnails';
 import { applyRetention, defaultRetentionDays, refreshProjectStats, usageUpkeepMs } from './usage';
 import { CommandError, exhibitorPinCommand, reviewCommand, staffAddCommand, staffDisableCommand, staffPinCommand } from './staff/commands';
 import { createHubServer, hashSecret, newEnrollCode, normaliseCode } from './server';
@@ -167,6 +168,10 @@ async function main(): Promise<void> {
       if (!argument) fail('import needs a workbook (.xlsx) or a folder of .csv files');
       const report = await importCatalog(store, argument, args.importOptions);
       console.log(formatReport(report));
+      if (report.applied) {
+        const run = await updateThumbnails(store, () => Date.now());
+        console.log(`Pictures at display size: ${run.made} copies made, ${run.removed} removed, ${run.failed} pictures could not be decoded`);
+      }
       if (report.problemCount > 0) process.exitCode = 1;
       return store.close();
     }
@@ -209,6 +214,14 @@ async function main(): Promise<void> {
     console.log(`Loaded the demo forum (demo content): ${loaded.rows} rows, ${loaded.media} images`);
   }
   const app = createHubServer({ store, log: (line) => console.log(line), updatesDir: join(args.dataDir, 'updates') });
+  // Pictures at display size (hub/thumbnails.ts): made in the background at start, after changes made through this
+  // process, and on a timer for changes made by another (a CLI import while the hub runs). Kiosks get them by sync.
+  const thumbnailer = new Thumbnailer(store, () => Date.now(), (line) => console.log(`[hub] ${line}`), () => app.changes.notify());
+  const thumbnailCheck = () => void thumbnailer.request();
+  app.changes.subscribe(thumbnailCheck);
+  const thumbnailTimer = setInterval(thumbnailCheck, thumbnailCheckMs);
+  thumbnailTimer.unref();
+  thumbnailCheck();
   await app.listen({ port: args.port, host: args.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;
@@ -238,6 +251,7 @@ async function main(): Promise<void> {
   const stop = () => {
     clearInterval(purge);
     clearInterval(upkeep);
+    clearInterval(thumbnailTimer);
     void app.close().then(async () => {
       await store.close();
       process.exit(0);

@@ -6,6 +6,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { SyncedTable } from '../db/sync-tables';
 import {
   ackRequest,
   enrollRequest,
@@ -29,6 +30,11 @@ import { registerStaffPages, staffCsp } from './staff/routes';
 export const supportedProtocols = [syncProtocol];
 /** The oldest kiosk catalog schema that can hold what this hub sends (5: PIN verifiers, review decisions, project stats). */
 export const minKioskSchema = 6;
+/**
+ * Synced tables newer than `minKioskSchema`, with the kiosk schema that brought each: a kiosk of an older schema is
+ * not sent their rows, and its upgrade rebuilds its copy (the migration asks for it) to receive them.
+ */
+export const tablesSinceSchema: Partial<Record<SyncedTable, number>> = { media_thumbs: 7 };
 export const defaultPageSize = 500;
 export const maxPageSize = 2000;
 /** Longest a watch request is held open, seconds. */
@@ -92,6 +98,10 @@ export class ChangeSignal {
   }
   notify(): void {
     this.emitter.emit('change');
+  }
+  /** Calls `listener` after each change (the hub's own upkeep, e.g. pictures at display size). */
+  subscribe(listener: () => void): void {
+    this.emitter.on('change', listener);
   }
   wait(ms: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
@@ -255,12 +265,14 @@ export function createHubServer(options: HubServerOptions): HubServer {
     const records = await store.changesSince(from, limit);
     const last = records.at(-1)?.seq ?? from;
     const more = records.length === limit;
+    const schema = Number(request.headers[schemaHeader]);
+    const sendable = records.filter((r) => (tablesSinceSchema[r.table] ?? 0) <= schema);
     const commands = await store.commandsFor(device.id, at, 50);
     return reply.send({
       kind: 'changes',
       protocol: syncProtocol,
       now: at,
-      changes: records.map((r) => ({ t: r.table, seq: r.seq, k: r.key, row: r.row })),
+      changes: sendable.map((r) => ({ t: r.table, seq: r.seq, k: r.key, row: r.row })),
       cursor: encodeCursor(meta.epoch, last, scan && more),
       more,
       commands,

@@ -100,7 +100,7 @@ const rowsOf = {
     const tap = f.tapToPaintMs ?? {};
     const heapKeys = Object.keys(f.heap ?? {}).filter((key) => key.endsWith('MB'));
     return [
-      [`tap → next paint, p50 / p95 / max (${fmt(tap.taps, 0)} taps)`, 'p95 ≤ 50 ms', `${fmt(tap.p50)} / **${fmt(tap.p95)}** / ${fmt(tap.max)} ms${verdict(tap.p95 <= 50)}`],
+      [`tap → next paint, p50 / p95 / max (${fmt(tap.taps, 0)} taps${f.content ? `; ${f.content}` : ''})`, 'p95 ≤ 50 ms', `${fmt(tap.p50)} / **${fmt(tap.p95)}** / ${fmt(tap.max)} ms${verdict(tap.p95 <= 50)}`],
       ['long tasks > 50 ms during the laps', 'none', `${fmt(f.longTasksOver50ms?.count, 0)} (longest ${fmt(f.longTasksOver50ms?.maxMs)} ms)${verdict(f.longTasksOver50ms?.count === 0)}`],
       ['cold start: page load → attract loop', '≤ 1 s', `**${fmt(f.coldStartMs?.toAttract, 0)} ms**${verdict(f.coldStartMs?.toAttract <= 1000)}`],
       f.coldStartMs?.toHomeWallClock === undefined

@@ -70,16 +70,29 @@ export function catalogIsEmpty(db: Db): boolean {
 
 // ---- Media -------------------------------------------------------------------------------------------------
 
+/** The type of a media file the catalog knows: an original, or one of its smaller copies. */
 export function mediaType(db: Db, sha256: string): string | null {
-  const row = one(db, 'SELECT mime FROM media WHERE sha256 = ? AND deleted = 0', [sha256]);
+  const row = one(
+    db,
+    `SELECT mime FROM media WHERE sha256 = ? AND deleted = 0
+     UNION ALL SELECT mime FROM media_thumbs WHERE sha256 = ? AND deleted = 0 LIMIT 1`,
+    [sha256, sha256],
+  );
   return row ? str(row.mime) : null;
 }
 
-const mediaColumns = (alias: string, prefix: string) =>
+/**
+ * The columns of a media row (`alias`) that mediaRef reads, with `prefix` before each name. Its smaller copies come
+ * along as a JSON array of [width, sha256], only those this kiosk already has (none still waiting in media_queue).
+ */
+export const mediaColumns = (alias: string, prefix: string) =>
   `${alias}.sha256 AS ${prefix}sha256, ${alias}.mime AS ${prefix}mime, ${alias}.width AS ${prefix}width,
-   ${alias}.height AS ${prefix}height, ${alias}.alt_ru AS ${prefix}alt_ru, ${alias}.alt_en AS ${prefix}alt_en`;
+   ${alias}.height AS ${prefix}height, ${alias}.alt_ru AS ${prefix}alt_ru, ${alias}.alt_en AS ${prefix}alt_en,
+   (SELECT json_group_array(json_array(t.width, t.sha256)) FROM media_thumbs t
+     WHERE t.of_sha256 = ${alias}.sha256 AND t.deleted = 0 AND NOT EXISTS (SELECT 1 FROM media_queue q WHERE q.sha256 = t.sha256)
+   ) AS ${prefix}thumbs`;
 
-function mediaRef(row: Row, prefix: string): MediaRef | null {
+export function mediaRef(row: Row, prefix: string): MediaRef | null {
   const sha256 = strOrNull(row[`${prefix}sha256`]);
   if (!sha256) return null;
   return {
@@ -89,7 +102,14 @@ function mediaRef(row: Row, prefix: string): MediaRef | null {
     width: numOrNull(row[`${prefix}width`]),
     height: numOrNull(row[`${prefix}height`]),
     alt: { ru: str(row[`${prefix}alt_ru`]), en: str(row[`${prefix}alt_en`]) },
+    thumbs: thumbsOf(row[`${prefix}thumbs`]),
   };
+}
+
+function thumbsOf(value: unknown): MediaRef['thumbs'] {
+  if (typeof value !== 'string') return [];
+  const pairs = JSON.parse(value) as [number, string][];
+  return pairs.map(([width, sha256]) => ({ url: `/media/${sha256}`, width })).sort((a, b) => a.width - b.width);
 }
 
 // ---- Forum and kiosk ---------------------------------------------------------------------------------------

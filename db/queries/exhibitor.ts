@@ -2,6 +2,7 @@
 // Reads only; edits are written by the sync outbox (electron/core/sync/outbox.ts), which also queues them for the hub.
 import type { Db } from '../connection';
 import { editableFieldList } from '../edit-check';
+import { mediaColumns, mediaRef } from './catalog';
 import type { Bilingual, EditableField, EditableItem, ExhibitorStats, MediaRef } from '../../electron/shared/contract';
 
 type Row = Record<string, unknown>;
@@ -60,18 +61,11 @@ function valuesOf(row: Row, fields: readonly EditableField[]): Record<string, st
 function photosOf(db: Db, projectId: string): MediaRef[] {
   const rows = db
     .prepare(
-      `SELECT m.sha256, m.mime, m.width, m.height, m.alt_ru, m.alt_en FROM project_media pm JOIN media m ON m.sha256 = pm.sha256
+      `SELECT ${mediaColumns('m', '')} FROM project_media pm JOIN media m ON m.sha256 = pm.sha256
        WHERE pm.project_id = ? AND pm.deleted = 0 AND m.deleted = 0 ORDER BY pm.position`,
     )
     .all(projectId) as Row[];
-  return rows.map((r) => ({
-    sha256: str(r.sha256),
-    url: `/media/${str(r.sha256)}`,
-    mime: str(r.mime),
-    width: typeof r.width === 'number' ? r.width : null,
-    height: typeof r.height === 'number' ? r.height : null,
-    alt: bi(r, 'alt'),
-  }));
+  return rows.flatMap((r) => mediaRef(r, '') ?? []);
 }
 
 /** The booth entry and every project of an exhibitor (hidden ones too: the exhibitor may show them again). */

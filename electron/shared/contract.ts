@@ -16,6 +16,8 @@ export type MediaRef = {
   width: number | null;
   height: number | null;
   alt: Bilingual;
+  /** Smaller copies of the same picture that this kiosk has, narrowest first: for srcset (docs/sync-protocol.md). */
+  thumbs: { url: string; width: number }[];
 };
 
 export type Forum = {

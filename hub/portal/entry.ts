@@ -64,6 +64,8 @@ export async function projectPhotos(store: HubStore, projectId: string, all?: St
       width: typeof media.width === 'number' ? media.width : null,
       height: typeof media.height === 'number' ? media.height : null,
       alt: { ru: text(media, 'alt_ru'), en: text(media, 'alt_en') },
+      // The portal shows a handful of photos on a phone: the stored photo (at most 1600 px) is the one it needs.
+      thumbs: [],
     });
   }
   return photos;

@@ -16,7 +16,7 @@ async function mediaRef(store: HubStore, sha256: unknown): Promise<MediaRef | nu
   if (typeof sha256 !== 'string' || sha256 === '') return null;
   const row = (await store.getRecord('media', idKey(sha256)))?.row;
   if (!row) return null;
-  return { sha256, url: portalMediaUrl(sha256), mime: str(row, 'mime'), width: num(row.width), height: num(row.height), alt: bi(row, 'alt') };
+  return { sha256, url: portalMediaUrl(sha256), mime: str(row, 'mime'), width: num(row.width), height: num(row.height), alt: bi(row, 'alt'), thumbs: [] };
 }
 
 /** The project as visitors will see it, or null when it is not one of this exhibitor's projects. */

@@ -88,7 +88,7 @@ export type PageTarget = { cursorColumn: 'cursor' | 'rebuild_cursor' };
  * Applies one checked page and stores the cursor that follows it, in one transaction.
  * While rebuilding, every row seen is remembered so that rows the hub no longer has can be removed at the end.
  * Pending local edits to rows in the page are laid on top again, so an exhibitor's unsent edit does not flicker away.
- * Media files the page refers to and the kiosk lacks are queued. Returns the number of changes applied.
+ * Media files the page refers to (originals and their smaller copies) and the kiosk lacks are queued. Returns the number of changes applied.
  */
 export function applyPage(db: Db, changes: readonly Change[], cursor: string, rebuilding: boolean, hasMedia: (sha256: string) => boolean): number {
   const seen = db.prepare('INSERT OR IGNORE INTO sync_rebuild_seen (tbl, key) VALUES (?, ?)');
@@ -104,7 +104,7 @@ export function applyPage(db: Db, changes: readonly Change[], cursor: string, re
       const statements = statementsFor(db, table);
       if (change.row) {
         statements.upsert(change.row, change.seq);
-        if (table === 'media' && typeof change.row.sha256 === 'string' && !hasMedia(change.row.sha256)) {
+        if ((table === 'media' || table === 'media_thumbs') && typeof change.row.sha256 === 'string' && !hasMedia(change.row.sha256)) {
           queueMedia.run(change.row.sha256, Number(change.row.bytes ?? 0));
         }
       } else {
@@ -168,7 +168,9 @@ export function finishRebuild(db: Db): void {
     }
     db.prepare('DELETE FROM sync_rebuild_seen').run();
     db.prepare('UPDATE sync_state SET cursor = rebuild_cursor, rebuild_cursor = NULL WHERE id = 1').run();
-    db.prepare('DELETE FROM media_queue WHERE sha256 NOT IN (SELECT sha256 FROM media WHERE deleted = 0)').run();
+    db.prepare(
+      'DELETE FROM media_queue WHERE sha256 NOT IN (SELECT sha256 FROM media WHERE deleted = 0 UNION SELECT sha256 FROM media_thumbs WHERE deleted = 0)',
+    ).run();
     reapplyPendingEdits(db, null);
   }).immediate();
 }

@@ -23,9 +23,11 @@ const maxRetryDelayMs = 60 * 60_000;
 
 type QueueRow = { sha256: string; bytes: number; attempts: number };
 
-/** Every media file the live catalog refers to. */
+/** Every media file the live catalog refers to, and the smaller copies of those files. */
 export function referencedMedia(db: Db): Set<string> {
-  const union = mediaColumns.map(({ table, column }) => `SELECT ${column} AS sha256 FROM ${table} WHERE deleted = 0 AND ${column} IS NOT NULL`).join(' UNION ');
+  const originals = mediaColumns.map(({ table, column }) => `SELECT ${column} AS sha256 FROM ${table} WHERE deleted = 0 AND ${column} IS NOT NULL`).join(' UNION ');
+  const union = `WITH originals AS (${originals})
+    SELECT sha256 FROM originals UNION SELECT sha256 FROM media_thumbs WHERE deleted = 0 AND of_sha256 IN (SELECT sha256 FROM originals)`;
   return new Set((db.prepare(union).all() as { sha256: string }[]).map((r) => r.sha256));
 }
 

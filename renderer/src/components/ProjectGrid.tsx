@@ -4,7 +4,7 @@ import { useCall } from '../api/use-call';
 import { countProjects, useI18n } from '../i18n/i18n';
 import { useNavigate } from '../state/navigation';
 import { CallView } from './CallView';
-import { MediaImage } from './MediaImage';
+import { imageSizes, MediaImage } from './MediaImage';
 import '../screens/browse.css';
 
 /** How many cards one page brings; "Show more" adds another page under the ones already shown. */
@@ -93,7 +93,7 @@ export function ProjectCardButton({ project, showRegion = true }: { project: Pro
   return (
     <button type="button" className="card project-card" onClick={() => navigation.push({ name: 'project', id: project.id })}>
       {/* The title names the card; the picture is decoration here (its description is on the project screen). */}
-      <MediaImage media={project.cover} className="card-thumb" decorative />
+      <MediaImage media={project.cover} className="card-thumb" sizes={imageSizes.card} decorative />
       <span className="card-body">
         <span className="card-title">{pick(project.title)}</span>
         {showRegion && <span className="muted">{pick(project.regionName)}</span>}

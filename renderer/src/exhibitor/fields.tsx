@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { EditableField, MediaRef } from '../../../electron/shared/contract';
-import { MediaImage } from '../components/MediaImage';
+import { imageSizes, MediaImage } from '../components/MediaImage';
 import { useI18n } from '../i18n/i18n';
 import { useExhibitorHost } from './context';
 import { textLength } from './drafts';
@@ -117,7 +117,7 @@ export function CoverPicker({ photos, value, onChange }: { photos: readonly Medi
           aria-label={optionName(index + 1)}
           onClick={() => onChange(photo.sha256)}
         >
-          <MediaImage media={photo} className="exh-cover-thumb" decorative />
+          <MediaImage media={photo} className="exh-cover-thumb" sizes={imageSizes.card} decorative />
         </button>
       ))}
       <button type="button" className="exh-cover exh-cover-none" aria-pressed={value === null} onClick={() => onChange(null)}>

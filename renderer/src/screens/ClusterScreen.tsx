@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useCall } from '../api/use-call';
 import { ItemScreen } from '../components/ItemScreen';
-import { MediaImage } from '../components/MediaImage';
+import { imageSizes, MediaImage } from '../components/MediaImage';
 import { ProjectGrid } from '../components/ProjectGrid';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useI18n } from '../i18n/i18n';
@@ -28,7 +28,7 @@ export function ClusterScreen({ screen }: { screen: ScreenOf<'cluster'> }) {
         <ScreenFrame title={pick(cluster.name)} subtitle={t('clusters')}>
           <div className="browse-stack">
             <div className="cluster-about">
-              <MediaImage media={cluster.cover} className="cluster-cover" />
+              <MediaImage media={cluster.cover} className="cluster-cover" sizes={imageSizes.page} />
               <p className="lead">{pick(cluster.about)}</p>
             </div>
 

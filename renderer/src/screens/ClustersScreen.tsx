@@ -1,6 +1,6 @@
 import { useCall } from '../api/use-call';
 import { CallView } from '../components/CallView';
-import { MediaImage } from '../components/MediaImage';
+import { imageSizes, MediaImage } from '../components/MediaImage';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { countProjects, plural, useI18n } from '../i18n/i18n';
 import { useNavigate } from '../state/navigation';
@@ -20,7 +20,7 @@ export function ClustersScreen() {
             {list.map((cluster) => (
               <li key={cluster.id}>
                 <button type="button" className="card cluster-card" onClick={() => navigation.push({ name: 'cluster', id: cluster.id })}>
-                  <MediaImage media={cluster.cover} className="card-thumb" decorative />
+                  <MediaImage media={cluster.cover} className="card-thumb" sizes={imageSizes.card} decorative />
                   <span className="card-body">
                     <span className="card-title">{pick(cluster.name)}</span>
                     <span className="muted clamp">{pick(cluster.about)}</span>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type 
 import type { Bilingual, Exhibitor, Language, MediaRef, ProjectDetail, ProjectKind } from '../../../electron/shared/contract';
 import { useCall } from '../api/use-call';
 import { CallView } from '../components/CallView';
-import { MediaImage } from '../components/MediaImage';
+import { imageSizes, MediaImage } from '../components/MediaImage';
 import { QrCode } from '../components/QrCode';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useI18n } from '../i18n/i18n';
@@ -306,7 +306,7 @@ function Gallery({ media }: { media: Photo[] }) {
               >
                 {/* The photo on screen and its neighbours, so the next one is loaded and decoded before it slides in;
                     the others wait their turn (each is a large picture to draw). */}
-                {Math.abs(i - index) <= 1 ? <MediaImage media={photo} className="gallery-image" /> : <div className="gallery-image" />}
+                {Math.abs(i - index) <= 1 ? <MediaImage media={photo} className="gallery-image" sizes={imageSizes.page} /> : <div className="gallery-image" />}
               </div>
             ))}
           </motion.div>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Bilingual, Language, Route, RouteStop } from '../../../electron/shared/contract';
 import { useCall } from '../api/use-call';
 import { CallView } from '../components/CallView';
-import { MediaImage } from '../components/MediaImage';
+import { imageSizes, MediaImage } from '../components/MediaImage';
 import { QrCode } from '../components/QrCode';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { plural, useI18n } from '../i18n/i18n';
@@ -96,7 +96,7 @@ function RouteView({ route, initialStopId, title }: { route: Route; initialStopI
             <StopDetails stop={selected} onShowRoute={() => setSelectedId(null)} />
           ) : (
             <div className="card route-about">
-              <MediaImage media={route.cover} className="route-cover" />
+              <MediaImage media={route.cover} className="route-cover" sizes={imageSizes.page} />
               <div className="card-body">
                 <p>{pick(route.about)}</p>
                 <p className="muted">{pick(words.pickStop)}</p>
@@ -113,7 +113,7 @@ function StopDetails({ stop, onShowRoute }: { stop: RouteStop; onShowRoute: () =
   const { pick, language } = useI18n();
   return (
     <article className="card stop-details" aria-labelledby="stop-title" key={stop.id}>
-      <MediaImage media={stop.cover} className="route-cover" />
+      <MediaImage media={stop.cover} className="route-cover" sizes={imageSizes.page} />
       <div className="card-body">
         <p className="eyebrow">
           {pick(words.stop)} {stop.position} · {pick(stop.enterprise)}
