@@ -45,13 +45,15 @@ export async function startKioskServer(webJs: string, dataDir: string, extraArgs
   });
   // Keep draining its output (the kiosk logs sync and usage lines), or the pipe fills up and the kiosk stalls.
   child.stdout.resume();
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { url, pid: child.pid ?? 0, process: child, stop };
+  return { url, pid: child.pid ?? 0, process: child, stop: () => stopChild(child) };
+}
+
+/** Stops a child process with SIGTERM and waits for it to exit (nothing to do if it already has). */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 export type HubServer = { url: string; code: string; stop: () => Promise<void> };
@@ -74,13 +76,7 @@ export async function startHubServer(hubJs: string, dataDir: string): Promise<Hu
     child.once('exit', (code) => reject(new Error(`hub.js exited with ${code}:\n${output}`)));
   });
   child.stdout.resume();
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { ...found, stop };
+  return { ...found, stop: () => stopChild(child) };
 }
 
 /**
