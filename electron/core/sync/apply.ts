@@ -88,7 +88,8 @@ export type PageTarget = { cursorColumn: 'cursor' | 'rebuild_cursor' };
  * Applies one checked page and stores the cursor that follows it, in one transaction.
  * While rebuilding, every row seen is remembered so that rows the hub no longer has can be removed at the end.
  * Pending local edits to rows in the page are laid on top again, so an exhibitor's unsent edit does not flicker away.
- * Media files the page refers to (originals and their smaller copies) and the kiosk lacks are queued. Returns the number of changes applied.
+ * Media files the page refers to (originals and their smaller copies) and the kiosk lacks are queued. Returns the
+ * number of changes applied.
  */
 export function applyPage(db: Db, changes: readonly Change[], cursor: string, rebuilding: boolean, hasMedia: (sha256: string) => boolean): number {
   const seen = db.prepare('INSERT OR IGNORE INTO sync_rebuild_seen (tbl, key) VALUES (?, ?)');
