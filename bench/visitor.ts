@@ -2,7 +2,8 @@
 // tap → next paint latency (Event Timing API), long tasks, cold start, and JS heap after 1,000 vs N taps.
 // Run by `npm run bench` after `npm run build`; BENCH_TAPS sets N (default 2,000: enough for the latency's tail; the
 // heap after 1,000 vs 10,000 taps of the same lap is the soak's to measure, bench/soak.ts), BENCH_REDUCED_MOTION=1 runs
-// it with the system asking for reduced motion, BENCH_CONTENT=embedded on the kiosk's own demo content without a hub. It prints the figures per step of the lap; the last line is JSON.
+// it with the system asking for reduced motion, BENCH_CONTENT=embedded on the kiosk's own demo content without a hub.
+// It prints the figures per step of the lap; the last line is JSON.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -54,8 +55,8 @@ const content = process.env.BENCH_CONTENT === 'embedded' ? 'embedded' : 'hub';
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-visitor-'));
-  const hubDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-visitor-hub-'));
-  const hub = content === 'hub' ? await startHubServer(join(here, 'hub.js'), hubDir) : null;
+  const hubDir = content === 'hub' ? mkdtempSync(join(tmpdir(), 'kiosk-bench-visitor-hub-')) : null;
+  const hub = hubDir ? await startHubServer(join(here, 'hub.js'), hubDir) : null;
   const server = await startKioskServer(join(here, 'web.js'), dataDir, hub ? ['--hub', hub.url, '--enroll', hub.code] : []);
   if (hub) {
     await waitForHubContent(dataDir, hub.copies);
@@ -225,7 +226,7 @@ async function main(): Promise<void> {
     await server.stop();
     await hub?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(hubDir, { recursive: true, force: true });
+    if (hubDir) rmSync(hubDir, { recursive: true, force: true });
   }
 }
 

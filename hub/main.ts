@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { loadDemoIntoHub } from './catalog';
 import { formatReport, importCatalog } from './import/index';
 import { formatStatus } from './status';
-import { Thumbnailer, thumbnailCheckMs, updateThumbnails } from './thumbnails';
+import { describeRun, Thumbnailer, thumbnailCheckMs, updateThumbnails } from './thumbnails';
 import { applyRetention, defaultRetentionDays, refreshProjectStats, usageUpkeepMs } from './usage';
 import { CommandError, exhibitorPinCommand, reviewCommand, staffAddCommand, staffDisableCommand, staffPinCommand } from './staff/commands';
 import { createHubServer, hashSecret, newEnrollCode, normaliseCode } from './server';
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
       console.log(formatReport(report));
       if (report.applied) {
         const run = await updateThumbnails(store, () => Date.now());
-        console.log(`Pictures at display size: ${run.made} copies made, ${run.removed} removed, ${run.failed} pictures could not be decoded`);
+        console.log(describeRun(run));
       }
       if (report.problemCount > 0) process.exitCode = 1;
       return store.close();

@@ -28,6 +28,11 @@ sharp.cache(false);
 
 export type ThumbnailRun = { made: number; removed: number; failed: number };
 
+/** A run as one line for the hub's console. */
+export function describeRun(run: ThumbnailRun): string {
+  return `Pictures at display size: ${run.made} copies made, ${run.removed} removed, ${run.failed} pictures could not be decoded`;
+}
+
 type Copy = { bytes: Buffer; mime: string; width: number; height: number };
 
 /**
@@ -166,7 +171,7 @@ export class Thumbnailer {
       try {
         const run = await updateThumbnails(this.store, this.now, this.skip);
         if (run.made + run.removed + run.failed > 0) {
-          this.log(`Pictures at display size: ${run.made} copies made, ${run.removed} removed, ${run.failed} pictures could not be decoded`);
+          this.log(describeRun(run));
         }
         this.lastHead = (await this.store.meta()).headSeq;
         if (run.made + run.removed > 0) this.changed();
