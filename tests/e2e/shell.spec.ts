@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, pauseClock, startVisit, test } from './fixtures';
 
 test.describe('attract loop', () => {
@@ -204,6 +205,21 @@ test.describe('idle reset, a slow touch', () => {
   });
 });
 
+/** How the screen on top came in: whether its entrance animation (CSS keyframes) fades and whether it moves. */
+async function screenEntrance(page: Page): Promise<{ fades: boolean; moves: boolean }> {
+  return page.evaluate(() => {
+    const holder = document.querySelector('.screen-holder:not([hidden])');
+    if (!holder) throw new Error('no screen on top');
+    const name = getComputedStyle(holder).animationName;
+    if (name === 'none') return { fades: false, moves: false };
+    const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]);
+    const keyframes = rules.find((rule): rule is CSSKeyframesRule => rule instanceof CSSKeyframesRule && rule.name === name);
+    if (!keyframes) throw new Error(`no keyframes for the screen's animation ${JSON.stringify(name)}`);
+    const frames = [...keyframes.cssRules] as CSSKeyframeRule[];
+    return { fades: frames.some((frame) => frame.style.opacity !== ''), moves: frames.some((frame) => frame.style.transform !== '') };
+  });
+}
+
 test.describe('accessibility settings', () => {
   test('larger text, high contrast, reach mode and reduced motion', async ({ page, kiosk }) => {
     await startVisit(page, kiosk);
@@ -229,6 +245,31 @@ test.describe('accessibility settings', () => {
       const box = await button.boundingBox();
       if (box) expect(box.y, (await button.textContent()) ?? '').toBeGreaterThan(height * 0.35);
     }
+
+    // Without animation: the next screen is simply there, neither sliding nor fading in.
+    await page.getByRole('button', { name: /^Регионы/ }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Регионы' })).toBeVisible();
+    expect(await screenEntrance(page)).toEqual({ fades: false, moves: false });
+  });
+
+  test('screens slide and fade in, and come without animation when the system asks for reduced motion', async ({ page, kiosk }) => {
+    await startVisit(page, kiosk);
+    await page.getByRole('button', { name: /^Регионы/ }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Регионы' })).toBeVisible();
+    expect(await screenEntrance(page)).toEqual({ fades: true, moves: true });
+
+    // The system's setting changed while the kiosk runs.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: /^Назад/ }).tap();
+    await expect(page.getByRole('button', { name: /^Регионы/ })).toBeVisible();
+    expect(await screenEntrance(page)).toEqual({ fades: false, moves: false });
+
+    // A kiosk started with it: the accessibility setting is on from the start.
+    await startVisit(page, kiosk);
+    await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduced');
+    await page.getByRole('button', { name: /^Регионы/ }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Регионы' })).toBeVisible();
+    expect(await screenEntrance(page)).toEqual({ fades: false, moves: false });
   });
 
   test('every control is at least 48 px on home', async ({ page, kiosk }) => {
