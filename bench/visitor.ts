@@ -3,6 +3,8 @@
 // Run by `npm run bench` after `npm run build`; BENCH_TAPS sets N (default 2,000: enough for the latency's tail; the
 // heap after 1,000 vs 10,000 taps of the same lap is the soak's to measure, bench/soak.ts), BENCH_REDUCED_MOTION=1 runs
 // it with the system asking for reduced motion, BENCH_CONTENT=embedded on the kiosk's own demo content without a hub.
+// BENCH_LOOK_MS (default 250) is how long the scripted visitor looks at the screen before each tap in every other lap;
+// the laps between tap back to back, as soon as the next target is on screen (see "pace" below).
 // It prints the figures per step of the lap; the last line is JSON.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -26,6 +28,16 @@ import {
 import type { Locator } from '@playwright/test';
 
 const totalTaps = Number(process.env.BENCH_TAPS ?? 2_000);
+/**
+ * The two paces of the laps, taken in turn. A visitor's pace: each tap comes BENCH_LOOK_MS after what the last tap
+ * brought is on screen, a fast visitor's reaction (a person needs a quarter of a second or more to see a screen and
+ * move a finger); this is the pace of the target figure. Back to back: the next tap comes as soon as its target is on
+ * screen and still, often while the browser is still drawing the last screen's content, so the tap waits for that
+ * drawing too: a harsher figure, with no target, kept to show what rapid tapping costs.
+ */
+const lookMs = Number(process.env.BENCH_LOOK_MS ?? 250);
+type Pace = 'visitor' | 'back to back';
+const paceOfLap = (n: number): Pace => (n % 2 === 0 ? 'visitor' : 'back to back');
 const heapCheckpoint = Math.min(1_000, totalTaps);
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -33,8 +45,8 @@ type PageFigures = {
   /** Each interaction's start and longest duration, for attributing the slow tail to a step of the lap. */
   timed: { start: number; duration: number }[];
   longTasks: { start: number; duration: number }[];
-  /** When each tap's pointerdown happened and which step of the lap it was. */
-  taps: { at: number; step: string }[];
+  /** When each tap's pointerdown happened, which step of the lap it was and at which pace it came. */
+  taps: { at: number; step: string; pace: string }[];
 };
 
 declare global {
@@ -42,6 +54,7 @@ declare global {
   interface Window {
     benchFigures?: PageFigures;
     benchStep?: string;
+    benchPace?: string;
   }
 }
 
@@ -75,7 +88,7 @@ async function main(): Promise<void> {
     await context.addInitScript(() => {
       const figures: PageFigures = { timed: [], longTasks: [], taps: [] };
       window.benchFigures = figures;
-      window.addEventListener('pointerdown', (event) => figures.taps.push({ at: event.timeStamp, step: window.benchStep ?? '' }), { capture: true, passive: true });
+      window.addEventListener('pointerdown', (event) => figures.taps.push({ at: event.timeStamp, step: window.benchStep ?? '', pace: window.benchPace ?? '' }), { capture: true, passive: true });
       // The longest event of each interaction, from input to the next paint.
       const byInteraction = new Map<number, { start: number; duration: number }>();
       new PerformanceObserver((list) => {
@@ -126,13 +139,22 @@ async function main(): Promise<void> {
     const toHomeMs = Date.now() - started;
 
     let taps = 0;
+    let pace: Pace = 'visitor';
     const tap: Tap = async (step, target, then) => {
-      await page.evaluate((name) => (window.benchStep = name), step);
+      await page.evaluate(([name, tapPace]) => {
+        window.benchStep = name;
+        window.benchPace = tapPace;
+      }, [step, pace]);
+      // The look comes before the tap, so that every tap counted at a visitor's pace had one, the first of a lap too.
+      if (pace === 'visitor' && lookMs > 0) await page.waitForTimeout(lookMs);
       await target.tap();
       taps += 1;
       if (then) await then.first().waitFor();
     };
-    const lap = (n: number) => visitorLap(page, n, tap);
+    const lap = (n: number) => {
+      pace = paceOfLap(n);
+      return visitorLap(page, n, tap);
+    };
 
     const heap = () => usedHeap(page);
     const dom = () => domElements(page);
@@ -180,17 +202,42 @@ async function main(): Promise<void> {
     const longTasks = over50.filter((task) => task.start >= lapsFrom);
     const coldStartLongTasks = over50.filter((task) => task.start < lapsFrom);
 
-    const steps = new Map<string, { durations: number[]; longTasks: number[] }>();
-    const stepOf = (name: string) => steps.get(name) ?? steps.set(name, { durations: [], longTasks: [] }).get(name)!;
-    lapTaps.forEach((tapped, index) => stepOf(tapped.step).durations.push(perTap[index]!));
+    const atPace = (wanted: Pace) => perTap.filter((_, index) => lapTaps[index]!.pace === wanted);
+    /** Event Timing reports durations in steps of 8 ms: the share over 50 ms says how far a p95 of 48 is from 56. */
+    const summary = (durations: number[]) => ({
+      taps: durations.length,
+      under16: durations.filter((ms) => ms <= 16).length,
+      p50: round(percentile(durations, 50)),
+      p95: round(percentile(durations, 95)),
+      max: round(Math.max(0, ...durations)),
+      over50Percent: round((durations.filter((ms) => ms > 50).length / Math.max(1, durations.length)) * 100),
+    });
+
+    type StepFigures = { durations: number[]; backToBack: number[]; longTasks: number[] };
+    const steps = new Map<string, StepFigures>();
+    const stepOf = (name: string) => steps.get(name) ?? steps.set(name, { durations: [], backToBack: [], longTasks: [] }).get(name)!;
+    lapTaps.forEach((tapped, index) => {
+      const step = stepOf(tapped.step);
+      (tapped.pace === 'visitor' ? step.durations : step.backToBack).push(perTap[index]!);
+    });
     for (const task of longTasks) stepOf(lapTaps[tapIndexAt(task.start)]?.step ?? '?').longTasks.push(round(task.duration));
     const bySteps = [...steps.entries()]
-      .map(([name, step]) => ({ step: name, n: step.durations.length, p50: percentile(step.durations, 50), p95: percentile(step.durations, 95), max: Math.max(0, ...step.durations), longTasks: step.longTasks }))
+      .map(([name, step]) => ({
+        step: name,
+        n: step.durations.length,
+        p50: percentile(step.durations, 50),
+        p95: percentile(step.durations, 95),
+        max: Math.max(0, ...step.durations),
+        backToBackP95: percentile(step.backToBack, 95),
+        longTasks: step.longTasks,
+      }))
       .sort((a, b) => b.p95 - a.p95 || b.max - a.max);
-    console.log('tap → next paint by step of the lap (ms), slowest first:');
+    console.log(`tap → next paint by step of the lap (ms), at a visitor's pace (${lookMs} ms look), slowest first; the p95 of the laps tapped back to back beside it:`);
     for (const row of bySteps) {
       const tasks = row.longTasks.length > 0 ? `  long tasks: ${row.longTasks.join(', ')}` : '';
-      console.log(`  ${row.step.padEnd(28)} n=${String(row.n).padStart(5)}  p50 ${String(row.p50).padStart(4)}  p95 ${String(row.p95).padStart(4)}  max ${String(Math.round(row.max)).padStart(4)}${tasks}`);
+      console.log(
+        `  ${row.step.padEnd(28)} n=${String(row.n).padStart(5)}  p50 ${String(row.p50).padStart(4)}  p95 ${String(row.p95).padStart(4)}  max ${String(Math.round(row.max)).padStart(4)}  back to back p95 ${String(row.backToBackP95).padStart(4)}${tasks}`,
+      );
     }
     console.log(`cold start: taps ${coldStartTaps.map(Math.round).join(', ')} ms; long tasks ${coldStartLongTasks.map((task) => Math.round(task.duration)).join(', ') || 'none'}`);
 
@@ -199,7 +246,10 @@ async function main(): Promise<void> {
       machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, browser: `Chromium ${browser.version()}`, chromiumSwitches: kioskSwitches },
       content: hub ? `demo forum from a hub (stopped once synced), ${hub.copies} pictures at display size` : 'embedded demo content (SVG pictures, no hub)',
       taps,
-      tapToPaintMs: { taps: perTap.length, under16: perTap.filter((ms) => ms <= 16).length, p50: round(percentile(perTap, 50)), p95: round(percentile(perTap, 95)), max: round(Math.max(0, ...perTap)) },
+      lookMs,
+      // At a visitor's pace (the target's figure) and in the laps tapped back to back.
+      tapToPaintMs: summary(atPace('visitor')),
+      backToBackMs: summary(atPace('back to back')),
       longTasksOver50ms: { count: longTasks.length, maxMs: round(Math.max(0, ...longTasks.map((t) => t.duration))) },
       coldStartMs: {
         toAttract: toAttractMs,
