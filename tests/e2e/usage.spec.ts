@@ -267,6 +267,9 @@ test.describe(`with the idle time at ${idleSeconds} s`, () => {
     expected.add('accessibility', 'large_text');
     await panel.getByRole('button', { name: 'Close' }).tap();
     await expected.settled('English, high contrast and larger text');
+    // The system asking for reduced motion while the kiosk runs: the kiosk follows it, and nobody chose it here.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduced');
 
     // Nobody touches the kiosk: "Still there?", then the attract loop. The visit ends and its length is counted;
     // the language and settings going back to the defaults are nobody's choice.

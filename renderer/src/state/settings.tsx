@@ -26,35 +26,54 @@ const SettingsContext = createContext<SettingsContextValue | null>(null);
 /** The on/off modes, by the names the usage counts give them (docs/privacy.md); larger text is `large_text`. */
 const modeNames = { highContrast: 'high_contrast', reachMode: 'reach_mode', reducedMotion: 'reduced_motion' } as const;
 
-/** Counts what a visitor chose: a language switched to, an accessibility mode turned on (never one turned off). */
-function reportChoices(before: VisitorSettings, after: VisitorSettings): void {
+/**
+ * Counts what a visitor chose: a language switched to, an accessibility mode turned on (never one turned off).
+ * Reduced motion that the system's setting turned on is nobody's choice.
+ */
+function reportChoices(before: VisitorSettings, after: VisitorSettings, systemReducedMotion: boolean): void {
   if (after.language !== before.language) reportUsage({ kind: 'language', language: after.language });
   if (after.textScale > 1 && before.textScale === 1) reportUsage({ kind: 'accessibility', mode: 'large_text' });
   for (const key of Object.keys(modeNames) as (keyof typeof modeNames)[]) {
+    if (key === 'reducedMotion' && systemReducedMotion) continue;
     if (after[key] && !before[key]) reportUsage({ kind: 'accessibility', mode: modeNames[key] });
   }
 }
 
+const reducedMotionQuery = '(prefers-reduced-motion: reduce)';
+
 function systemPrefersReducedMotion(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return typeof window.matchMedia === 'function' && window.matchMedia(reducedMotionQuery).matches;
 }
 
 export function SettingsProvider({ defaultLanguage, children }: { defaultLanguage: Language; children: ReactNode }) {
+  const [systemReducedMotion, setSystemReducedMotion] = useState(systemPrefersReducedMotion);
   const defaults = useMemo<VisitorSettings>(
-    () => ({ language: defaultLanguage, textScale: 1, highContrast: false, reachMode: false, reducedMotion: systemPrefersReducedMotion() }),
-    [defaultLanguage],
+    () => ({ language: defaultLanguage, textScale: 1, highContrast: false, reachMode: false, reducedMotion: systemReducedMotion }),
+    [defaultLanguage, systemReducedMotion],
   );
   const [settings, setSettings] = useState<VisitorSettings>(defaults);
   const update = useCallback((change: Partial<VisitorSettings>) => setSettings((current) => ({ ...current, ...change })), []);
   const resetSettings = useCallback(() => setSettings(defaults), [defaults]);
+  // The system's setting may change while the kiosk runs: the screen follows it at once (every animation, not only
+  // CSS), and so does the default a reset returns to.
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia(reducedMotionQuery);
+    const onChange = () => {
+      setSystemReducedMotion(query.matches);
+      setSettings((current) => ({ ...current, reducedMotion: query.matches }));
+    };
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
 
   // After the change is on screen, never on the tap's way there. A reset to the defaults is nobody's choice.
   const previous = useRef(settings);
   useEffect(() => {
     const before = previous.current;
     previous.current = settings;
-    if (settings !== defaults) reportChoices(before, settings);
-  }, [settings, defaults]);
+    if (settings !== defaults) reportChoices(before, settings, systemReducedMotion);
+  }, [settings, defaults, systemReducedMotion]);
 
   useEffect(() => {
     const root = document.documentElement;
