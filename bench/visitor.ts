@@ -36,6 +36,7 @@ const totalTaps = Number(process.env.BENCH_TAPS ?? 2_000);
  * drawing too: a harsher figure, with no target, kept to show what rapid tapping costs.
  */
 const lookMs = Number(process.env.BENCH_LOOK_MS ?? 250);
+if (!(lookMs > 0)) throw new Error(`BENCH_LOOK_MS must be a positive number of milliseconds, not ${JSON.stringify(process.env.BENCH_LOOK_MS)}`);
 type Pace = 'visitor' | 'back to back';
 const paceOfLap = (n: number): Pace => (n % 2 === 0 ? 'visitor' : 'back to back');
 const heapCheckpoint = Math.min(1_000, totalTaps);
@@ -45,6 +46,11 @@ type PageFigures = {
   /** Each interaction's start and longest duration, for attributing the slow tail to a step of the lap. */
   timed: { start: number; duration: number }[];
   longTasks: { start: number; duration: number }[];
+  /**
+   * Animation frames held up by work of more than 50 ms (Long Animation Frames API), with the scripts that ran in
+   * them: what a long task was, where the Long Tasks API gives only its time.
+   */
+  longFrames: { start: number; duration: number; scripts: string[] }[];
   /** When each tap's pointerdown happened, which step of the lap it was and at which pace it came. */
   taps: { at: number; step: string; pace: string }[];
 };
@@ -54,7 +60,7 @@ declare global {
   interface Window {
     benchFigures?: PageFigures;
     benchStep?: string;
-    benchPace?: string;
+    benchPace?: Pace;
   }
 }
 
@@ -86,7 +92,7 @@ async function main(): Promise<void> {
 
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'ru-RU', timezoneId: 'Asia/Omsk', reducedMotion: process.env.BENCH_REDUCED_MOTION === '1' ? 'reduce' : 'no-preference' });
     await context.addInitScript(() => {
-      const figures: PageFigures = { timed: [], longTasks: [], taps: [] };
+      const figures: PageFigures = { timed: [], longTasks: [], longFrames: [], taps: [] };
       window.benchFigures = figures;
       window.addEventListener('pointerdown', (event) => figures.taps.push({ at: event.timeStamp, step: window.benchStep ?? '', pace: window.benchPace ?? '' }), { capture: true, passive: true });
       // The longest event of each interaction, from input to the next paint.
@@ -102,6 +108,16 @@ async function main(): Promise<void> {
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) figures.longTasks.push({ start: entry.startTime, duration: entry.duration });
       }).observe({ type: 'longtask', buffered: true });
+      type ScriptTiming = { duration: number; invoker: string; sourceURL: string; sourceFunctionName: string };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { blockingDuration: number; scripts: ScriptTiming[] })[]) {
+          if (entry.blockingDuration <= 0) continue;
+          const scripts = entry.scripts
+            .filter((script) => script.duration >= 5)
+            .map((script) => `${script.invoker || '?'} ${script.sourceFunctionName || ''}@${script.sourceURL.split('/').pop() ?? ''} ${Math.round(script.duration)} ms`);
+          figures.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: true });
     });
     const page = await context.newPage();
 
@@ -144,16 +160,17 @@ async function main(): Promise<void> {
       await page.evaluate(([name, tapPace]) => {
         window.benchStep = name;
         window.benchPace = tapPace;
-      }, [step, pace]);
+      }, [step, pace] as const);
       // The look comes before the tap, so that every tap counted at a visitor's pace had one, the first of a lap too.
-      if (pace === 'visitor' && lookMs > 0) await page.waitForTimeout(lookMs);
+      if (pace === 'visitor') await page.waitForTimeout(lookMs);
       await target.tap();
       taps += 1;
       if (then) await then.first().waitFor();
     };
+    // Laps 2k and 2k + 1 open the same items (projects, clusters, booths, the programme's day), one at each pace.
     const lap = (n: number) => {
       pace = paceOfLap(n);
-      return visitorLap(page, n, tap);
+      return visitorLap(page, Math.floor(n / 2), tap);
     };
 
     const heap = () => usedHeap(page);
@@ -228,6 +245,7 @@ async function main(): Promise<void> {
         p50: percentile(step.durations, 50),
         p95: percentile(step.durations, 95),
         max: Math.max(0, ...step.durations),
+        backToBackN: step.backToBack.length,
         backToBackP95: percentile(step.backToBack, 95),
         longTasks: step.longTasks,
       }))
@@ -236,10 +254,17 @@ async function main(): Promise<void> {
     for (const row of bySteps) {
       const tasks = row.longTasks.length > 0 ? `  long tasks: ${row.longTasks.join(', ')}` : '';
       console.log(
-        `  ${row.step.padEnd(28)} n=${String(row.n).padStart(5)}  p50 ${String(row.p50).padStart(4)}  p95 ${String(row.p95).padStart(4)}  max ${String(Math.round(row.max)).padStart(4)}  back to back p95 ${String(row.backToBackP95).padStart(4)}${tasks}`,
+        `  ${row.step.padEnd(28)} n=${String(row.n).padStart(5)}  p50 ${String(row.p50).padStart(4)}  p95 ${String(row.p95).padStart(4)}  max ${String(Math.round(row.max)).padStart(4)}  back to back n=${String(row.backToBackN).padStart(5)}  p95 ${String(row.backToBackP95).padStart(4)}${tasks}`,
       );
     }
     console.log(`cold start: taps ${coldStartTaps.map(Math.round).join(', ')} ms; long tasks ${coldStartLongTasks.map((task) => Math.round(task.duration)).join(', ') || 'none'}`);
+    // What each long task of the laps (and of the cold start) was: the long animation frame it fell in, and its scripts.
+    for (const task of [...coldStartLongTasks, ...longTasks]) {
+      const frame = figures.longFrames.find((f) => f.start <= task.start + 1 && task.start < f.start + f.duration);
+      const where = task.start < lapsFrom ? 'cold start' : (lapTaps[tapIndexAt(task.start)]?.step ?? '?');
+      const scripts = frame ? frame.scripts.join('; ') || 'no script of 5 ms or more (style, layout, paint or GC)' : 'no long animation frame seen';
+      console.log(`long task ${Math.round(task.duration)} ms (${where}), frame ${frame ? Math.round(frame.duration) : '?'} ms: ${scripts}`);
+    }
 
     const result = {
       bench: 'visitor',

@@ -105,7 +105,7 @@ const rowsOf = {
         'p95 ≤ 50 ms',
         `${fmt(tap.p50)} / **${fmt(tap.p95)}** / ${fmt(tap.max)} ms${tap.over50Percent === undefined ? '' : ` (${fmt(tap.over50Percent)} % of taps over 50 ms)`}${verdict(tap.p95 <= 50)}`,
       ],
-      ...(f.backToBackMs
+      ...(f.backToBackMs?.taps > 0
         ? [
             [
               `tap → next paint, taps back to back (${fmt(f.backToBackMs.taps, 0)} taps, each as soon as its target is on screen)`,
