@@ -52,7 +52,7 @@ type PageFigures = {
    */
   longFrames: { start: number; duration: number; scripts: string[] }[];
   /** When each tap's pointerdown happened, which step of the lap it was and at which pace it came. */
-  taps: { at: number; step: string; pace: string }[];
+  taps: { at: number; step: string; pace: Pace | '' }[];
 };
 
 declare global {
