@@ -3,6 +3,7 @@
 // Run by `npm run bench` after `npm run build`; BENCH_TAPS sets N (default 2,000: enough for the latency's tail; the
 // heap after 1,000 vs 10,000 taps of the same lap is the soak's to measure, bench/soak.ts), BENCH_REDUCED_MOTION=1 runs
 // it with the system asking for reduced motion, BENCH_CONTENT=embedded on the kiosk's own demo content without a hub.
+// BENCH_LOOP_MS (default 5,000) is how long the attract loop runs before the first visitor's touch on a fresh start.
 // BENCH_LOOK_MS (default 250) is how long the scripted visitor looks at the screen before each tap in every other lap;
 // the laps between tap back to back, as soon as the next target is on screen (see "pace" below).
 // It prints the figures per step of the lap; the last line is JSON.
@@ -25,7 +26,7 @@ import {
   waitForHubContent,
   type Tap,
 } from './browser';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 const totalTaps = Number(process.env.BENCH_TAPS ?? 2_000);
 /**
@@ -40,6 +41,13 @@ if (!(lookMs > 0)) throw new Error(`BENCH_LOOK_MS must be a positive number of m
 type Pace = 'visitor' | 'back to back';
 const paceOfLap = (n: number): Pace => (n % 2 === 0 ? 'visitor' : 'back to back');
 const heapCheckpoint = Math.min(1_000, totalTaps);
+/**
+ * The first visitor after a start is measured on its own too: `firstVisitorStarts` fresh starts of the page, each
+ * touched after its attract loop has run BENCH_LOOP_MS (default 5 s; the loop gets the first screens ready by then).
+ */
+const firstVisitorStarts = 3;
+const loopRunsMs = Number(process.env.BENCH_LOOP_MS ?? 5_000);
+if (!(loopRunsMs >= 0)) throw new Error(`BENCH_LOOP_MS must be a number of milliseconds, not ${JSON.stringify(process.env.BENCH_LOOP_MS)}`);
 const here = dirname(fileURLToPath(import.meta.url));
 
 type PageFigures = {
@@ -72,6 +80,58 @@ declare global {
  */
 const content = process.env.BENCH_CONTENT === 'embedded' ? 'embedded' : 'hub';
 
+/** In the page, before its own scripts: the observers that collect `PageFigures` as `window.benchFigures`. */
+function observeFigures(): void {
+  const figures: PageFigures = { timed: [], longTasks: [], longFrames: [], taps: [] };
+  window.benchFigures = figures;
+  window.addEventListener('pointerdown', (event) => figures.taps.push({ at: event.timeStamp, step: window.benchStep ?? '', pace: window.benchPace ?? '' }), { capture: true, passive: true });
+  // The longest event of each interaction, from input to the next paint.
+  const byInteraction = new Map<number, { start: number; duration: number }>();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId?: number })[]) {
+      if (!entry.interactionId) continue;
+      const known = byInteraction.get(entry.interactionId);
+      byInteraction.set(entry.interactionId, { start: Math.min(known?.start ?? entry.startTime, entry.startTime), duration: Math.max(known?.duration ?? 0, entry.duration) });
+    }
+    figures.timed = [...byInteraction.values()];
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) figures.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  type ScriptTiming = { duration: number; invoker: string; sourceURL: string; sourceFunctionName: string };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { blockingDuration: number; scripts: ScriptTiming[] })[]) {
+      if (entry.blockingDuration <= 0) continue;
+      const scripts = entry.scripts
+        .filter((script) => script.duration >= 5)
+        .map((script) => `${script.invoker || '?'} ${script.sourceFunctionName || ''}@${script.sourceURL.split('/').pop() ?? ''} ${Math.round(script.duration)} ms`);
+      figures.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+/**
+ * A touch that lands as soon as its target is on screen, as a finger would: Playwright's own tap() first waits for
+ * the target to stop moving, i.e. for the screen's 180 ms entrance slide to end, which is the harness's time, not the
+ * kiosk's (the kiosk takes taps during the slide).
+ */
+async function touchNow(page: Page, target: Locator): Promise<void> {
+  await target.waitFor();
+  const giveUpAt = Date.now() + 5_000;
+  while (Date.now() < giveUpAt) {
+    const box = await target.boundingBox();
+    if (!box) throw new Error(`${target.toString()} has no box`);
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    // Only where the finger would hit the target itself (it may still be sliding in).
+    if (await target.evaluate((element, [px, py]) => element.contains(document.elementFromPoint(px!, py!)), [x, y])) {
+      await page.touchscreen.tap(x, y);
+      return;
+    }
+  }
+  throw new Error(`something covered ${target.toString()} for 5 s`);
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-visitor-'));
   const hubDir = content === 'hub' ? mkdtempSync(join(tmpdir(), 'kiosk-bench-visitor-hub-')) : null;
@@ -90,35 +150,14 @@ async function main(): Promise<void> {
     await warm.goto(server.url);
     await warm.close();
 
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'ru-RU', timezoneId: 'Asia/Omsk', reducedMotion: process.env.BENCH_REDUCED_MOTION === '1' ? 'reduce' : 'no-preference' });
-    await context.addInitScript(() => {
-      const figures: PageFigures = { timed: [], longTasks: [], longFrames: [], taps: [] };
-      window.benchFigures = figures;
-      window.addEventListener('pointerdown', (event) => figures.taps.push({ at: event.timeStamp, step: window.benchStep ?? '', pace: window.benchPace ?? '' }), { capture: true, passive: true });
-      // The longest event of each interaction, from input to the next paint.
-      const byInteraction = new Map<number, { start: number; duration: number }>();
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId?: number })[]) {
-          if (!entry.interactionId) continue;
-          const known = byInteraction.get(entry.interactionId);
-          byInteraction.set(entry.interactionId, { start: Math.min(known?.start ?? entry.startTime, entry.startTime), duration: Math.max(known?.duration ?? 0, entry.duration) });
-        }
-        figures.timed = [...byInteraction.values()];
-      }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) figures.longTasks.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask', buffered: true });
-      type ScriptTiming = { duration: number; invoker: string; sourceURL: string; sourceFunctionName: string };
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { blockingDuration: number; scripts: ScriptTiming[] })[]) {
-          if (entry.blockingDuration <= 0) continue;
-          const scripts = entry.scripts
-            .filter((script) => script.duration >= 5)
-            .map((script) => `${script.invoker || '?'} ${script.sourceFunctionName || ''}@${script.sourceURL.split('/').pop() ?? ''} ${Math.round(script.duration)} ms`);
-          figures.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
-        }
-      }).observe({ type: 'long-animation-frame', buffered: true });
-    });
+    // A browser context of its own for each fresh start of the kiosk's page (nothing compiled or cached in the page yet),
+    // with the observers that collect the page's figures.
+    const freshContext = async () => {
+      const fresh = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'ru-RU', timezoneId: 'Asia/Omsk', reducedMotion: process.env.BENCH_REDUCED_MOTION === '1' ? 'reduce' : 'no-preference' });
+      await fresh.addInitScript(observeFigures);
+      return fresh;
+    };
+    const context = await freshContext();
     const page = await context.newPage();
 
     // Cold start: a fresh page to the attract loop, then one touch to an interactive home screen.
@@ -127,30 +166,11 @@ async function main(): Promise<void> {
     const attract = page.getByRole('button', { name: /Touch the screen to start/ });
     await attract.waitFor();
     const toAttractMs = Date.now() - started;
-    // The two taps land as soon as their target is on screen, as a finger would: Playwright's own tap() first waits
-    // for the target to stop moving, i.e. for the screen's 180 ms entrance slide to end, which is the harness's
-    // time, not the kiosk's (the kiosk takes taps during the slide).
-    const touchNow = async (target: Locator) => {
-      await target.waitFor();
-      const giveUpAt = Date.now() + 5_000;
-      while (Date.now() < giveUpAt) {
-        const box = await target.boundingBox();
-        if (!box) throw new Error('cold start: a target without a box');
-        const x = box.x + box.width / 2;
-        const y = box.y + box.height / 2;
-        // Only where the finger would hit the target itself (it may still be sliding in).
-        if (await target.evaluate((element, [px, py]) => element.contains(document.elementFromPoint(px!, py!)), [x, y])) {
-          await page.touchscreen.tap(x, y);
-          return;
-        }
-      }
-      throw new Error(`cold start: something covered ${target.toString()} for 5 s`);
-    };
-    await touchNow(attract);
+    await touchNow(page, attract);
     const home = homeButton(page);
     const regions = regionsButton(page);
     await regions.or(home).first().waitFor();
-    if (await home.isVisible()) await touchNow(home);
+    if (await home.isVisible()) await touchNow(page, home);
     await regions.waitFor();
     const toHomeMs = Date.now() - started;
 
@@ -190,6 +210,37 @@ async function main(): Promise<void> {
     const heapAtEnd = await heap();
     const domAtEnd = await dom();
     const figures = await page.evaluate(() => window.benchFigures!);
+    await context.close();
+
+    // The first visitor after a start: the kiosk's page loaded anew, its attract loop left running for a while (as it
+    // runs until someone comes), then a touch on it. Each start in a context of its own: nothing compiled yet.
+    const firstVisitorTouch = async () => {
+      const fresh = await freshContext();
+      try {
+        const first = await fresh.newPage();
+        await first.goto(server.url);
+        const loop = first.getByRole('button', { name: /Touch the screen to start/ });
+        await loop.waitFor();
+        await first.waitForTimeout(loopRunsMs);
+        const touchedAt = await first.evaluate(() => performance.now());
+        await touchNow(first, loop);
+        await homeButton(first).or(regionsButton(first)).first().waitFor();
+        // Long enough for the touch's paint, and for whatever the new screen draws after it, to be reported.
+        await first.waitForTimeout(1_000);
+        const seen = await first.evaluate(() => window.benchFigures!);
+        const after = <T extends { start: number }>(entries: T[]) => entries.filter((entry) => entry.start >= touchedAt - 1);
+        return {
+          ms: round(Math.max(16, ...after(seen.timed).map((timing) => timing.duration))),
+          longTasks: after(seen.longTasks)
+            .filter((task) => task.duration > 50)
+            .map((task) => round(task.duration)),
+        };
+      } finally {
+        await fresh.close();
+      }
+    };
+    const firstTouches: { ms: number; longTasks: number[] }[] = [];
+    for (let n = 0; n < firstVisitorStarts; n += 1) firstTouches.push(await firstVisitorTouch());
     // Which step of the lap each interaction and long task belongs to: the last tap at or before it. The cold start
     // (the page loading, the touch on the attract loop and the way to home) is measured on its own.
     const lapTaps = figures.taps.filter((tapped) => tapped.step !== '');
@@ -258,6 +309,10 @@ async function main(): Promise<void> {
       );
     }
     console.log(`cold start: taps ${coldStartTaps.map(Math.round).join(', ')} ms; long tasks ${coldStartLongTasks.map((task) => Math.round(task.duration)).join(', ') || 'none'}`);
+    console.log(
+      `first touch after ${loopRunsMs} ms of the attract loop, ${firstVisitorStarts} fresh starts: ${firstTouches.map((touch) => touch.ms).join(', ')} ms; ` +
+        `long tasks ${firstTouches.flatMap((touch) => touch.longTasks).join(', ') || 'none'}`,
+    );
     // What each long task of the laps (and of the cold start) was: the long animation frame it fell in, and its scripts.
     for (const task of [...coldStartLongTasks, ...longTasks]) {
       const frame = figures.longFrames.find((f) => f.start <= task.start + 1 && task.start < f.start + f.duration);
@@ -287,6 +342,8 @@ async function main(): Promise<void> {
         taps: coldStartTaps.map(round),
         longTasksOver50ms: coldStartLongTasks.map((task) => round(task.duration)),
       },
+      // The first visitor's touch on a freshly started kiosk whose attract loop has run for a while.
+      firstTouchAfterLoopMs: { loopRanMs: loopRunsMs, taps: firstTouches.map((touch) => touch.ms), longTasksOver50ms: firstTouches.flatMap((touch) => touch.longTasks) },
       heap: {
         [`after${heapCheckpoint}TapsMB`]: round(heapAtCheckpoint / 2 ** 20),
         [`after${taps}TapsMB`]: round(heapAtEnd / 2 ** 20),

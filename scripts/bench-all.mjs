@@ -124,6 +124,16 @@ const rowsOf = {
             `**${fmt(f.coldStartMs.toHome, 0)} ms** (${fmt(f.coldStartMs.toAttract, 0)} + ${(f.coldStartMs.taps ?? []).map((ms) => fmt(ms, 0)).join(' + ')})${verdict(f.coldStartMs.toHome <= 1000)}; ` +
               `${fmt(f.coldStartMs.toHomeWallClock, 0)} ms by the bench's wall clock, its round trips between the taps included`,
           ],
+      ...(f.firstTouchAfterLoopMs
+        ? [
+            [
+              `the first visitor's touch on the attract loop after a fresh start (${fmt(f.firstTouchAfterLoopMs.taps?.length, 0)} starts, the loop running ${fmt(f.firstTouchAfterLoopMs.loopRanMs / 1000)} s first): tap → next paint; long tasks > 50 ms`,
+              '≤ 50 ms; none',
+              `${(f.firstTouchAfterLoopMs.taps ?? []).map((ms) => fmt(ms, 0)).join(', ')} ms; ${fmt(f.firstTouchAfterLoopMs.longTasksOver50ms?.length, 0)} long tasks` +
+                verdict(Math.max(...(f.firstTouchAfterLoopMs.taps ?? [Infinity])) <= 50 && f.firstTouchAfterLoopMs.longTasksOver50ms?.length === 0),
+            ],
+          ]
+        : []),
       heapRow(f.heap ?? {}, heapKeys),
     ];
   },

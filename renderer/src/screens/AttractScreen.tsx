@@ -1,17 +1,24 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ProjectCard, RouteStop } from '../../../electron/shared/contract';
 import { preload, useCall } from '../api/use-call';
 import { MediaImage } from '../components/MediaImage';
+import { TopBar } from '../components/TopBar';
 import { useI18n } from '../i18n/i18n';
 import { useKioskInfo } from '../state/kiosk-info';
 import { minuteOf } from '../state/clock';
 import { useNavigate, type Screen } from '../state/navigation';
-import { preloadScreens } from './registry';
+import { preloadScreens, renderScreen } from './registry';
 
 /** How long each slide of the attract loop stays, in milliseconds. */
 export const attractSlideMs = 6000;
 /** How long a new slide takes to fade in over the last one (the `attract-in` keyframes in styles.css). */
 const fadeMs = 1200;
+/** When the warm-up (`WarmUp` below) starts after the attract loop first shows, and how long it stays. */
+const warmUpAfterMs = 1500;
+const warmUpForMs = 2000;
+/** Whether this page has had its warm-up: once is enough, the code it compiles stays compiled. */
+let warmedUp = false;
 
 type Slide =
   | { kind: 'project'; project: ProjectCard }
@@ -61,6 +68,26 @@ export function AttractScreen() {
     return () => window.clearTimeout(timer);
   }, []);
 
+  // Then, once per page, draw out of sight the screens a touch on the loop opens (a project, a route stop) under the
+  // kiosk's bar, and take them away again: the first visitor's tap then runs code already compiled, and reads data
+  // already here. Nothing is counted meanwhile: counting waits for a visitor's screen (state/usage.ts).
+  const [warmUp, setWarmUp] = useState<Screen[] | null>(null);
+  const firstProject = slides.find((each) => each.kind === 'project');
+  const firstStop = slides.find((each) => each.kind === 'stop');
+  useEffect(() => {
+    if (warmedUp || !firstProject || !firstStop) return;
+    const timer = window.setTimeout(() => {
+      warmedUp = true;
+      setWarmUp([slideTarget(firstProject), slideTarget(firstStop)]);
+    }, warmUpAfterMs);
+    return () => window.clearTimeout(timer);
+  }, [firstProject, firstStop]);
+  useEffect(() => {
+    if (!warmUp) return;
+    const timer = window.setTimeout(() => setWarmUp(null), warmUpForMs);
+    return () => window.clearTimeout(timer);
+  }, [warmUp]);
+
   const slide = slides.length > 0 ? slides[index % slides.length] : undefined;
   // The slide before stays under the new one while it fades in, then goes (one picture to draw, not two).
   const currentKey = slide ? slideKey(slide) : undefined;
@@ -76,8 +103,7 @@ export function AttractScreen() {
     return () => window.clearTimeout(timer);
   }, [previous]);
 
-  const target: Screen | undefined =
-    slide?.kind === 'project' ? { name: 'project', id: slide.project.id } : slide?.kind === 'stop' ? { name: 'route', stopId: slide.stop.id } : undefined;
+  const target = slide ? slideTarget(slide) : undefined;
 
   return (
     <button type="button" className="attract" aria-label="Коснитесь экрана, чтобы начать / Touch the screen to start" onClick={() => navigation.start(target)}>
@@ -93,7 +119,35 @@ export function AttractScreen() {
         <span>Коснитесь экрана, чтобы начать</span>
         <span className="en">Touch the screen to start</span>
       </div>
+      {warmUp && <WarmUp screens={warmUp} />}
     </button>
+  );
+}
+
+/** The screen a touch on a slide opens. */
+function slideTarget(slide: Slide): Screen {
+  return slide.kind === 'project' ? { name: 'project', id: slide.project.id } : { name: 'route', stopId: slide.stop.id };
+}
+
+/**
+ * The kiosk's bar and the given screens, drawn into an element that is never attached to the page: React renders and
+ * commits them (compiling their code on the way), the browser neither lays them out nor paints them, and no person or
+ * assistive technology ever meets them.
+ */
+function WarmUp({ screens }: { screens: Screen[] }) {
+  const [container] = useState(() => document.createElement('div'));
+  return createPortal(
+    <div className="app">
+      <TopBar onAccessibility={() => undefined} />
+      <main className="content">
+        {screens.map((screen) => (
+          <Suspense key={JSON.stringify(screen)} fallback={null}>
+            {renderScreen(screen)}
+          </Suspense>
+        ))}
+      </main>
+    </div>,
+    container,
   );
 }
 
