@@ -26,7 +26,7 @@ import {
   waitForHubContent,
   type Tap,
 } from './browser';
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 
 const totalTaps = Number(process.env.BENCH_TAPS ?? 2_000);
 /**
@@ -46,6 +46,12 @@ const heapCheckpoint = Math.min(1_000, totalTaps);
  * touched after its attract loop has run BENCH_LOOP_MS (default 5 s; the loop gets the first screens ready by then).
  */
 const firstVisitorStarts = 3;
+/**
+ * BENCH_CPU_SLOWDOWN=N (e.g. 2) runs the page's main thread N times slower (DevTools' CPU throttling) for the laps: a
+ * way to see which steps would turn into long tasks on a slower machine. Its figures are not the target's.
+ */
+const cpuSlowdown = Number(process.env.BENCH_CPU_SLOWDOWN ?? 1);
+if (!(cpuSlowdown >= 1)) throw new Error(`BENCH_CPU_SLOWDOWN must be 1 or more, not ${JSON.stringify(process.env.BENCH_CPU_SLOWDOWN)}`);
 const loopRunsMs = Number(process.env.BENCH_LOOP_MS ?? 5_000);
 if (!(loopRunsMs >= 0)) throw new Error(`BENCH_LOOP_MS must be a number of milliseconds, not ${JSON.stringify(process.env.BENCH_LOOP_MS)}`);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,9 +62,10 @@ type PageFigures = {
   longTasks: { start: number; duration: number }[];
   /**
    * Animation frames held up by work of more than 50 ms (Long Animation Frames API), with the scripts that ran in
-   * them: what a long task was, where the Long Tasks API gives only its time.
+   * them and the time of its drawing (style, layout and paint): what a long task was, where the Long Tasks API gives
+   * only its time.
    */
-  longFrames: { start: number; duration: number; scripts: string[] }[];
+  longFrames: { start: number; duration: number; scripts: string[]; drawingMs: number }[];
   /** When each tap's pointerdown happened, which step of the lap it was and at which pace it came. */
   taps: { at: number; step: string; pace: Pace | '' }[];
 };
@@ -100,12 +107,14 @@ function observeFigures(): void {
   }).observe({ type: 'longtask', buffered: true });
   type ScriptTiming = { duration: number; invoker: string; sourceURL: string; sourceFunctionName: string };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { blockingDuration: number; scripts: ScriptTiming[] })[]) {
+    for (const entry of list.getEntries() as (PerformanceEntry & { blockingDuration: number; styleAndLayoutStart: number; scripts: ScriptTiming[] })[]) {
       if (entry.blockingDuration <= 0) continue;
       const scripts = entry.scripts
         .filter((script) => script.duration >= 5)
         .map((script) => `${script.invoker || '?'} ${script.sourceFunctionName || ''}@${script.sourceURL.split('/').pop() ?? ''} ${Math.round(script.duration)} ms`);
-      figures.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
+      // From the start of its style and layout to the frame's end: style, layout and paint. Zero where it drew nothing.
+      const drawingMs = entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
+      figures.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts, drawingMs });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
 }
@@ -158,7 +167,12 @@ async function main(): Promise<void> {
       return fresh;
     };
     const context = await freshContext();
-    const page = await context.newPage();
+    const newPage = async (of: BrowserContext) => {
+      const opened = await of.newPage();
+      if (cpuSlowdown > 1) await (await of.newCDPSession(opened)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+      return opened;
+    };
+    const page = await newPage(context);
 
     // Cold start: a fresh page to the attract loop, then one touch to an interactive home screen.
     const started = Date.now();
@@ -217,7 +231,7 @@ async function main(): Promise<void> {
     const firstVisitorTouch = async () => {
       const fresh = await freshContext();
       try {
-        const first = await fresh.newPage();
+        const first = await newPage(fresh);
         await first.goto(server.url);
         const loop = first.getByRole('button', { name: /Touch the screen to start/ });
         await loop.waitFor();
@@ -317,7 +331,7 @@ async function main(): Promise<void> {
     for (const task of [...coldStartLongTasks, ...longTasks]) {
       const frame = figures.longFrames.find((f) => f.start <= task.start + 1 && task.start < f.start + f.duration);
       const where = task.start < lapsFrom ? 'cold start' : (lapTaps[tapIndexAt(task.start)]?.step ?? '?');
-      const scripts = frame ? frame.scripts.join('; ') || 'no script of 5 ms or more (style, layout, paint or GC)' : 'no long animation frame seen';
+      const scripts = frame ? `${frame.scripts.join('; ') || 'no script of 5 ms or more'}; style, layout and paint ${Math.round(frame.drawingMs)} ms` : 'no long animation frame seen';
       console.log(`long task ${Math.round(task.duration)} ms (${where}), frame ${frame ? Math.round(frame.duration) : '?'} ms: ${scripts}`);
     }
 
@@ -327,6 +341,7 @@ async function main(): Promise<void> {
       content: hub ? `demo forum from a hub (stopped once synced), ${hub.copies} pictures at display size` : 'embedded demo content (SVG pictures, no hub)',
       taps,
       lookMs,
+      ...(cpuSlowdown > 1 ? { cpuSlowdown } : {}),
       // At a visitor's pace (the target's figure) and in the laps tapped back to back.
       tapToPaintMs: summary(atPace('visitor')),
       backToBackMs: summary(atPace('back to back')),

@@ -79,7 +79,7 @@ const verdict = (met) => (met === true ? ' — met' : met === false ? ' — **no
 function machineOf(figures) {
   const m = figures.machine ?? {};
   const parts = [m.cpu?.trim(), m.cores && `${m.cores} vCPU`, (m.ramGb ?? m.memoryGiB) && `${m.ramGb ?? m.memoryGiB} GB`, m.node && `Node ${m.node}`, m.browser && (m.chromiumSwitches?.length ? `${m.browser} (${m.chromiumSwitches.join(' ')})` : m.browser), m.sqlite && `SQLite ${m.sqlite}`];
-  return parts.filter(Boolean).join(', ') + (figures.quick ? ' (quick run)' : '');
+  return parts.filter(Boolean).join(', ') + (figures.cpuSlowdown ? ` (page's CPU slowed ×${figures.cpuSlowdown})` : '') + (figures.quick ? ' (quick run)' : '');
 }
 
 /**

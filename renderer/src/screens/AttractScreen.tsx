@@ -75,10 +75,11 @@ export function AttractScreen() {
   const firstProject = slides.find((each) => each.kind === 'project');
   const firstStop = slides.find((each) => each.kind === 'stop');
   useEffect(() => {
-    if (warmedUp || !firstProject || !firstStop) return;
+    const first = [firstProject, firstStop].filter((each) => each !== undefined);
+    if (warmedUp || first.length === 0) return;
     const timer = window.setTimeout(() => {
       warmedUp = true;
-      setWarmUp([slideTarget(firstProject), slideTarget(firstStop)]);
+      setWarmUp(first.map(slideTarget));
     }, warmUpAfterMs);
     return () => window.clearTimeout(timer);
   }, [firstProject, firstStop]);
