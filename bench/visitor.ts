@@ -3,7 +3,8 @@
 // Run by `npm run bench` after `npm run build`; BENCH_TAPS sets N (default 2,000: enough for the latency's tail; the
 // heap after 1,000 vs 10,000 taps of the same lap is the soak's to measure, bench/soak.ts), BENCH_REDUCED_MOTION=1 runs
 // it with the system asking for reduced motion, BENCH_CONTENT=embedded on the kiosk's own demo content without a hub.
-// BENCH_LOOP_MS (default 5,000) is how long the attract loop runs before the first visitor's touch on a fresh start.
+// BENCH_LOOP_MS (default 5000,11000,17000) is how long the attract loop runs before the first visitor's touch, one
+// fresh start for each.
 // BENCH_LOOK_MS (default 250) is how long the scripted visitor looks at the screen before each tap in every other lap;
 // the laps between tap back to back, as soon as the next target is on screen (see "pace" below).
 // It prints the figures per step of the lap; the last line is JSON.
@@ -42,18 +43,19 @@ type Pace = 'visitor' | 'back to back';
 const paceOfLap = (n: number): Pace => (n % 2 === 0 ? 'visitor' : 'back to back');
 const heapCheckpoint = Math.min(1_000, totalTaps);
 /**
- * The first visitor after a start is measured on its own too: `firstVisitorStarts` fresh starts of the page, each
- * touched after its attract loop has run BENCH_LOOP_MS (default 5 s; the loop gets the first screens ready by then).
+ * The first visitor after a start is measured on its own too: one fresh start of the page per entry of BENCH_LOOP_MS
+ * (milliseconds, comma-separated; default 5, 11 and 17 s), each touched after its attract loop has run that long: on
+ * the loop's first slide (a project the loop has got ready by then), its second (a route stop, got ready too) and its
+ * third (a project it has not: compiled code, but its data still to read).
  */
-const firstVisitorStarts = 3;
+const loopRunsMs = (process.env.BENCH_LOOP_MS ?? '5000,11000,17000').split(',').map(Number);
+if (!loopRunsMs.every((ms) => ms >= 0)) throw new Error(`BENCH_LOOP_MS must be milliseconds, comma-separated, not ${JSON.stringify(process.env.BENCH_LOOP_MS)}`);
 /**
- * BENCH_CPU_SLOWDOWN=N (e.g. 2) runs the page's main thread N times slower (DevTools' CPU throttling) for the laps: a
- * way to see which steps would turn into long tasks on a slower machine. Its figures are not the target's.
+ * BENCH_CPU_SLOWDOWN=N (e.g. 2) runs the page's main thread N times slower (DevTools' CPU throttling): a way to see
+ * which steps would turn into long tasks on a slower machine. Its figures are not the target's.
  */
 const cpuSlowdown = Number(process.env.BENCH_CPU_SLOWDOWN ?? 1);
 if (!(cpuSlowdown >= 1)) throw new Error(`BENCH_CPU_SLOWDOWN must be 1 or more, not ${JSON.stringify(process.env.BENCH_CPU_SLOWDOWN)}`);
-const loopRunsMs = Number(process.env.BENCH_LOOP_MS ?? 5_000);
-if (!(loopRunsMs >= 0)) throw new Error(`BENCH_LOOP_MS must be a number of milliseconds, not ${JSON.stringify(process.env.BENCH_LOOP_MS)}`);
 const here = dirname(fileURLToPath(import.meta.url));
 
 type PageFigures = {
@@ -228,14 +230,15 @@ async function main(): Promise<void> {
 
     // The first visitor after a start: the kiosk's page loaded anew, its attract loop left running for a while (as it
     // runs until someone comes), then a touch on it. Each start in a context of its own: nothing compiled yet.
-    const firstVisitorTouch = async () => {
+    const firstVisitorTouch = async (loopMs: number) => {
       const fresh = await freshContext();
       try {
         const first = await newPage(fresh);
         await first.goto(server.url);
         const loop = first.getByRole('button', { name: /Touch the screen to start/ });
         await loop.waitFor();
-        await first.waitForTimeout(loopRunsMs);
+        const loopShownAt = await first.evaluate(() => performance.now());
+        await first.waitForTimeout(loopMs);
         const touchedAt = await first.evaluate(() => performance.now());
         await touchNow(first, loop);
         await homeButton(first).or(regionsButton(first)).first().waitFor();
@@ -248,13 +251,15 @@ async function main(): Promise<void> {
           longTasks: after(seen.longTasks)
             .filter((task) => task.duration > 50)
             .map((task) => round(task.duration)),
+          // While the loop ran for nobody (its warm-up included): no transition, but a touch could land in one.
+          loopLongTasks: seen.longTasks.filter((task) => task.start >= loopShownAt && task.start < touchedAt - 1 && task.duration > 50).map((task) => round(task.duration)),
         };
       } finally {
         await fresh.close();
       }
     };
-    const firstTouches: { ms: number; longTasks: number[] }[] = [];
-    for (let n = 0; n < firstVisitorStarts; n += 1) firstTouches.push(await firstVisitorTouch());
+    const firstTouches: { ms: number; longTasks: number[]; loopLongTasks: number[] }[] = [];
+    for (const loopMs of loopRunsMs) firstTouches.push(await firstVisitorTouch(loopMs));
     // Which step of the lap each interaction and long task belongs to: the last tap at or before it. The cold start
     // (the page loading, the touch on the attract loop and the way to home) is measured on its own.
     const lapTaps = figures.taps.filter((tapped) => tapped.step !== '');
@@ -324,8 +329,8 @@ async function main(): Promise<void> {
     }
     console.log(`cold start: taps ${coldStartTaps.map(Math.round).join(', ')} ms; long tasks ${coldStartLongTasks.map((task) => Math.round(task.duration)).join(', ') || 'none'}`);
     console.log(
-      `first touch after ${loopRunsMs} ms of the attract loop, ${firstVisitorStarts} fresh starts: ${firstTouches.map((touch) => touch.ms).join(', ')} ms; ` +
-        `long tasks ${firstTouches.flatMap((touch) => touch.longTasks).join(', ') || 'none'}`,
+      `first touch on fresh starts, after ${loopRunsMs.join(', ')} ms of the attract loop: ${firstTouches.map((touch) => touch.ms).join(', ')} ms; ` +
+        `long tasks ${firstTouches.flatMap((touch) => touch.longTasks).join(', ') || 'none'}; while the loops ran ${firstTouches.flatMap((touch) => touch.loopLongTasks).join(', ') || 'none'}`,
     );
     // What each long task of the laps (and of the cold start) was: the long animation frame it fell in, and its scripts.
     for (const task of [...coldStartLongTasks, ...longTasks]) {
@@ -358,7 +363,12 @@ async function main(): Promise<void> {
         longTasksOver50ms: coldStartLongTasks.map((task) => round(task.duration)),
       },
       // The first visitor's touch on a freshly started kiosk whose attract loop has run for a while.
-      firstTouchAfterLoopMs: { loopRanMs: loopRunsMs, taps: firstTouches.map((touch) => touch.ms), longTasksOver50ms: firstTouches.flatMap((touch) => touch.longTasks) },
+      firstTouchAfterLoopMs: {
+        loopRanMs: loopRunsMs,
+        taps: firstTouches.map((touch) => touch.ms),
+        longTasksOver50ms: firstTouches.flatMap((touch) => touch.longTasks),
+        longTasksWhileLoopRanOver50ms: firstTouches.flatMap((touch) => touch.loopLongTasks),
+      },
       heap: {
         [`after${heapCheckpoint}TapsMB`]: round(heapAtCheckpoint / 2 ** 20),
         [`after${taps}TapsMB`]: round(heapAtEnd / 2 ** 20),

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Component, startTransition, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { ProjectCard, RouteStop } from '../../../electron/shared/contract';
 import { preload, useCall } from '../api/use-call';
@@ -68,9 +68,10 @@ export function AttractScreen() {
     return () => window.clearTimeout(timer);
   }, []);
 
-  // Then, once per page, draw out of sight the screens a touch on the loop opens (a project, a route stop) under the
-  // kiosk's bar, and take them away again: the first visitor's tap then runs code already compiled, and reads data
-  // already here. Nothing is counted meanwhile: counting waits for a visitor's screen (state/usage.ts).
+  // Then, once per page, draw out of sight the screens a touch on the loop opens (home, and a project or a route stop
+  // above it) under the kiosk's bar, and take them away again: the first visitor's tap then runs code already
+  // compiled, and finds the first slides' data and pictures already loaded. Nothing is counted meanwhile: counting
+  // waits for a visitor's screen (state/usage.ts).
   const [warmUp, setWarmUp] = useState<Screen[] | null>(null);
   const firstProject = slides.find((each) => each.kind === 'project');
   const firstStop = slides.find((each) => each.kind === 'stop');
@@ -79,7 +80,8 @@ export function AttractScreen() {
     if (warmedUp || first.length === 0) return;
     const timer = window.setTimeout(() => {
       warmedUp = true;
-      setWarmUp(first.map(slideTarget));
+      // A render React may interrupt: a touch in the middle of it is answered first.
+      startTransition(() => setWarmUp([{ name: 'home' }, ...first.map(slideTarget)]));
     }, warmUpAfterMs);
     return () => window.clearTimeout(timer);
   }, [firstProject, firstStop]);
@@ -133,23 +135,39 @@ function slideTarget(slide: Slide): Screen {
 /**
  * The kiosk's bar and the given screens, drawn into an element that is never attached to the page: React renders and
  * commits them (compiling their code on the way), the browser neither lays them out nor paints them, and no person or
- * assistive technology ever meets them.
+ * assistive technology ever meets them. Their data and pictures are fetched as for a visitor (kept for the first one).
  */
 function WarmUp({ screens }: { screens: Screen[] }) {
   const [container] = useState(() => document.createElement('div'));
   return createPortal(
-    <div className="app">
-      <TopBar onAccessibility={() => undefined} />
-      <main className="content">
-        {screens.map((screen) => (
-          <Suspense key={JSON.stringify(screen)} fallback={null}>
-            {renderScreen(screen)}
-          </Suspense>
-        ))}
-      </main>
-    </div>,
+    <QuietlyNothing>
+      <div className="app">
+        <TopBar onAccessibility={() => undefined} />
+        <main className="content">
+          {screens.map((screen) => (
+            <Suspense key={JSON.stringify(screen)} fallback={null}>
+              {renderScreen(screen)}
+            </Suspense>
+          ))}
+        </main>
+      </div>
+    </QuietlyNothing>,
     container,
   );
+}
+
+/**
+ * Renders nothing in place of children that fail: a screen that cannot be drawn must not take the attract loop down
+ * with it when nobody asked for that screen. A visitor who opens it meets the failure where it belongs.
+ */
+class QuietlyNothing extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
 }
 
 function slideKey(slide: Slide): string {
