@@ -38,9 +38,10 @@ function escapeRegExp(text: string): string {
 
 /**
  * A finger swipe (real touch events, not a mouse) across an element, from right to left when dx < 0, at a finger's
- * speed: one move per frame of a 60 Hz touchscreen, 400 px in about 0.2 s. Moves sent back to back make a flick of
- * some 20,000 px/s, after which Chromium often turned the next tap into touch and pointer events but no click (a tap
- * on a gallery dot was lost in 2–4 runs out of 6; none in 20 at a finger's speed with the photo in view first).
+ * speed: one move per frame of a 60 Hz touchscreen, 400 px in about 0.2 s. After it, a tap that came within a moment
+ * got touch and pointer events but no click from Chromium: on a gallery dot in 2–4 runs out of 6 with the moves sent
+ * back to back (a flick of some 20,000 px/s), 2 of 16 at a finger's speed, and once in a full run even after the
+ * photo had settled in view.
  */
 async function touchSwipe(page: Page, target: Locator, dx: number): Promise<void> {
   const box = await target.boundingBox();
@@ -157,7 +158,9 @@ test('from the map to a project: photos swipe, the QR code is there, the booth i
   await projects.getByRole('button', { name: new RegExp(`^${escapeRegExp(project.title.ru)} Стенд`) }).first().tap();
   await expect(page.getByRole('heading', { level: 1, name: project.title.ru })).toBeVisible();
 
-  // The gallery: the first photo, then a drag, the next button and a finger swipe back.
+  // The gallery: the first photo, then a drag, the next button, a dot and a finger swipe. The swipe comes last: a tap
+  // within a moment of a finger's flick sometimes gets no click from Chromium here (touchSwipe), which no test
+  // should hang on; whether a touchscreen does the same is for the kiosks' own hardware to tell.
   const dot = (n: number) => page.getByRole('button', { name: `Фото ${n} из ${photos}`, exact: true });
   const slide = (n: number) => page.getByRole('group', { name: `Фото ${n} из ${photos}` });
   await expect(dot(1)).toHaveAttribute('aria-current', 'true');
@@ -174,11 +177,13 @@ test('from the map to a project: photos swipe, the QR code is there, the booth i
   await expect(dot(3)).toHaveAttribute('aria-current', 'true');
   await expect(slide(3)).toBeInViewport({ ratio: 0.9 });
 
-  await touchSwipe(page, slide(3), 400);
-  await expect(dot(2)).toHaveAttribute('aria-current', 'true');
-  await expect(slide(2)).toBeInViewport({ ratio: 0.9 });
   await dot(1).tap();
   await expect(dot(1)).toHaveAttribute('aria-current', 'true');
+  await expect(slide(1)).toBeInViewport({ ratio: 0.9 });
+
+  await touchSwipe(page, slide(1), -400);
+  await expect(dot(2)).toHaveAttribute('aria-current', 'true');
+  await expect(slide(2)).toBeInViewport({ ratio: 0.9 });
 
   // What to take away: the QR code made on the kiosk, contacts as plain text, no links anywhere.
   const qr = page.getByRole('img', { name: 'Наведите камеру телефона, чтобы сохранить' });
