@@ -258,8 +258,9 @@ async function main(): Promise<void> {
         await fresh.close();
       }
     };
-    const firstTouches: { ms: number; longTasks: number[]; loopLongTasks: number[] }[] = [];
+    const firstTouches: Awaited<ReturnType<typeof firstVisitorTouch>>[] = [];
     for (const loopMs of loopRunsMs) firstTouches.push(await firstVisitorTouch(loopMs));
+
     // Which step of the lap each interaction and long task belongs to: the last tap at or before it. The cold start
     // (the page loading, the touch on the attract loop and the way to home) is measured on its own.
     const lapTaps = figures.taps.filter((tapped) => tapped.step !== '');
